@@ -1,0 +1,79 @@
+package org.practicepulse.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How we read the cells of every export: the number forms and placeholders the platforms produce. */
+public final class CellValues {
+
+    /** Cells that mean "no value": dashes, N/A and friends. */
+    private static final Set<String> EMPTY = Set.of("", "-", "--", "—", "n/a", "na", "null", "none");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern SCIENTIFIC_ID = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
+
+    private CellValues() {
+    }
+
+    public static boolean isEmpty(String raw) {
+        return raw == null || EMPTY.contains(raw.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A whole count: {@code 89}, {@code "89.0"}, {@code "3,215"}, {@code 1.2K}, {@code 3M}; null for an
+     * empty cell or placeholder. Anything else (text, fractions, NaN, 1e309, out of range) is rejected.
+     */
+    public static Long count(String raw, String column) {
+        if (isEmpty(raw)) {
+            return null;
+        }
+        String s = raw.strip();
+        BigDecimal multiplier = BigDecimal.ONE;
+        char last = Character.toUpperCase(s.charAt(s.length() - 1));
+        if (last == 'K' || last == 'M' || last == 'B') {
+            multiplier = BigDecimal.TEN.pow(last == 'K' ? 3 : last == 'M' ? 6 : 9);
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        if (THOUSANDS.matcher(s).matches()) {
+            s = s.replace(",", "");
+        }
+        if (!PLAIN.matcher(s).matches()) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is not a number");
+        }
+        BigDecimal value = new BigDecimal(s).multiply(multiplier);
+        if (multiplier.equals(BigDecimal.ONE) && value.stripTrailingZeros().scale() > 0) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is not a whole number");
+        }
+        try {
+            return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is out of range");
+        }
+    }
+
+    /** A count that cannot be negative. */
+    public static Long nonNegativeCount(String raw, String column) {
+        Long value = count(raw, column);
+        if (value != null && value < 0) {
+            throw new RowRejectedException(column + ": " + value + " is negative");
+        }
+        return value;
+    }
+
+    /** True for an id that a spreadsheet has turned into scientific notation (6.49E+17): digits were lost. */
+    public static boolean isMangledId(String id) {
+        return id != null && SCIENTIFIC_ID.matcher(id.strip()).matches();
+    }
+
+    /** Cell text cut to a length fit for an error message. */
+    public static String abbreviate(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String oneLine = raw.replaceAll("[\\r\\n\\t]+", " ");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,78 @@
+package org.practicepulse.ingest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The header of a CSV table: column names, normalised (trimmed, lower case), to their positions. */
+public final class CsvColumns {
+
+    private final List<String> names;
+    private final Map<String, Integer> positions = new LinkedHashMap<>();
+
+    private CsvColumns(List<String> names) {
+        this.names = Collections.unmodifiableList(names);
+        for (int i = 0; i < names.size(); i++) {
+            positions.putIfAbsent(names.get(i), i); // the first of duplicate names wins
+        }
+    }
+
+    public static CsvColumns of(CSVRecord header) {
+        List<String> names = new ArrayList<>(header.size());
+        header.forEach(h -> names.add(normalise(h)));
+        return new CsvColumns(names);
+    }
+
+    /** The header in one line of text (as detection sees it); no columns when it is not CSV. */
+    public static CsvColumns fromLine(String line) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(line)).setFormat(CSVFormat.RFC4180).get()) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? new CsvColumns(List.of()) : of(records.get(0));
+        } catch (IOException | UncheckedIOException e) {
+            return new CsvColumns(List.of());
+        }
+    }
+
+    public static String normalise(String name) {
+        return name == null ? "" : name.replace("\uFEFF", "").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public boolean hasAll(List<String> required) {
+        return required.stream().allMatch(positions::containsKey);
+    }
+
+    /** The position of the first of these names that the header has, or -1. */
+    public int indexOf(String... aliases) {
+        for (String alias : aliases) {
+            Integer i = positions.get(alias);
+            if (i != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    /** The cell of the named column in this row, or null when the header lacks it or the row is short. */
+    public String cell(CSVRecord row, String... aliases) {
+        int i = indexOf(aliases);
+        return i < 0 || i >= row.size() ? null : row.get(i);
+    }
+}

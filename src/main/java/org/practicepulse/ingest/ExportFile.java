@@ -1,0 +1,139 @@
+package org.practicepulse.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file being imported: its bytes on disk, the encoding found from its byte-order mark, and the
+ * context a format may need (practice time zone, export date). Formats read it only through here.
+ */
+public final class ExportFile {
+
+    /** How much of the file detection may look at. */
+    static final int HEAD_BYTES = 64 * 1024;
+
+    private final Path path;
+    private final String fileName;
+    private final ZoneId practiceZone;
+    private final LocalDate exportDate;
+    private final Charset charset;
+    private final int bomLength;
+    private final byte[] head;
+    private List<String> headLines;
+
+    public ExportFile(Path path, String fileName, ZoneId practiceZone, LocalDate exportDate) throws IOException {
+        this.path = path;
+        this.fileName = fileName;
+        this.practiceZone = practiceZone;
+        this.exportDate = exportDate;
+        try (InputStream in = Files.newInputStream(path)) {
+            this.head = in.readNBytes(HEAD_BYTES);
+        }
+        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            bomLength = 3;
+        } else if (startsWith(head, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            bomLength = 2;
+        } else if (startsWith(head, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            bomLength = 2;
+        } else {
+            charset = StandardCharsets.UTF_8;
+            bomLength = 0;
+        }
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public ZoneId practiceZone() {
+        return practiceZone;
+    }
+
+    /** The day the export was made: the snapshot date of lifetime counters. */
+    public LocalDate exportDate() {
+        return exportDate;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public long size() throws IOException {
+        return Files.size(path);
+    }
+
+    /** True when the start of the file holds NUL bytes outside UTF-16: a binary file, not an export. */
+    public boolean looksBinary() {
+        if (charset != StandardCharsets.UTF_8) {
+            return false;
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first lines of the file (up to 64 KiB), decoded, without the byte-order mark. */
+    public List<String> headLines() {
+        if (headLines == null) {
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            CharBuffer chars = CharBuffer.allocate(HEAD_BYTES);
+            decoder.decode(ByteBuffer.wrap(head, bomLength, head.length - bomLength), chars, true);
+            chars.flip();
+            String text = chars.toString();
+            List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+            if (head.length == HEAD_BYTES && lines.size() > 1) {
+                lines.remove(lines.size() - 1); // the last line may be cut in half
+            }
+            headLines = lines;
+        }
+        return headLines;
+    }
+
+    /** The first line that is not blank, or "" for an empty file. */
+    public String firstLine() {
+        return headLines().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+    }
+
+    /** The whole file as text, decoded with its encoding (bad bytes become U+FFFD), without the BOM. */
+    public Reader openReader() throws IOException {
+        InputStream in = Files.newInputStream(path);
+        in.skipNBytes(bomLength);
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+package org.practicepulse.ingest;
+
+/** Where a format puts what it read. Counts and line numbers are kept by the sink. */
+public interface ImportSink {
+
+    /** A post with its lifetime counters as of the export date. */
+    void post(PostRow row);
+
+    /** A row that carried data but could not be read; the rest of the file goes on. */
+    void reject(long line, String reason);
+
+    /** A row that carries no data (a totals row, a description row); counted, never an error. */
+    void skip(long line, String reason);
+
+    /** Something the user should know about the file or a row that was still imported. */
+    void warn(Long line, String message);
+}

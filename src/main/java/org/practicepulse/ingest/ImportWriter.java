@@ -1,0 +1,193 @@
+package org.practicepulse.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The sink of one import run: writes rows in JDBC batches on the run's transaction, and keeps the
+ * counts and the (capped) list of problems. Not thread-safe; one per run.
+ */
+final class ImportWriter implements ImportSink, AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    // Post and snapshot in one statement: the post upsert hands its id to the snapshot upsert.
+    // Null counters of a newer file never erase known ones of the same export date.
+    private static final String UPSERT_POST_WITH_SNAPSHOT = """
+            with p as (
+                insert into post (practice_id, account_id, platform, external_id, published_at, text, permalink, post_type, import_run_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (practice_id, platform, external_id) do update set
+                    account_id = excluded.account_id,
+                    published_at = excluded.published_at,
+                    text = coalesce(excluded.text, post.text),
+                    permalink = coalesce(excluded.permalink, post.permalink),
+                    post_type = coalesce(excluded.post_type, post.post_type)
+                returning practice_id, id
+            )
+            insert into post_metric_snapshot (practice_id, post_id, as_of, impressions, reach, engagements, likes, comments,
+                shares, saves, clicks, profile_clicks, video_views, follows, extra, import_run_id)
+            select p.practice_id, p.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ? from p
+            on conflict (practice_id, post_id, as_of) do update set
+                impressions = coalesce(excluded.impressions, post_metric_snapshot.impressions),
+                reach = coalesce(excluded.reach, post_metric_snapshot.reach),
+                engagements = coalesce(excluded.engagements, post_metric_snapshot.engagements),
+                likes = coalesce(excluded.likes, post_metric_snapshot.likes),
+                comments = coalesce(excluded.comments, post_metric_snapshot.comments),
+                shares = coalesce(excluded.shares, post_metric_snapshot.shares),
+                saves = coalesce(excluded.saves, post_metric_snapshot.saves),
+                clicks = coalesce(excluded.clicks, post_metric_snapshot.clicks),
+                profile_clicks = coalesce(excluded.profile_clicks, post_metric_snapshot.profile_clicks),
+                video_views = coalesce(excluded.video_views, post_metric_snapshot.video_views),
+                follows = coalesce(excluded.follows, post_metric_snapshot.follows),
+                extra = coalesce(post_metric_snapshot.extra, '{}'::jsonb) || coalesce(excluded.extra, '{}'::jsonb),
+                import_run_id = excluded.import_run_id
+            """;
+
+    private static final String UPSERT_ACCOUNT = """
+            insert into social_account (practice_id, platform, handle) values (?, ?, ?)
+            on conflict (practice_id, platform, handle) do update set handle = excluded.handle
+            returning id
+            """;
+
+    private final Connection connection;
+    private final long practiceId;
+    private final long runId;
+    private final int maxProblems;
+    private final ObjectMapper json;
+    private final Map<String, Long> accountIds = new HashMap<>();
+    private PreparedStatement posts;
+    private int pending;
+
+    int imported;
+    int rejected;
+    int skipped;
+    final List<ImportProblem> problems = new ArrayList<>();
+    private int problemsDropped;
+
+    ImportWriter(Connection connection, long practiceId, long runId, int maxProblems, ObjectMapper json) {
+        this.connection = connection;
+        this.practiceId = practiceId;
+        this.runId = runId;
+        this.maxProblems = maxProblems;
+        this.json = json;
+    }
+
+    @Override
+    public void post(PostRow row) {
+        try {
+            if (posts == null) {
+                posts = connection.prepareStatement(UPSERT_POST_WITH_SNAPSHOT);
+            }
+            int i = 1;
+            posts.setLong(i++, practiceId);
+            posts.setLong(i++, accountId(row.platform(), row.accountHandle()));
+            posts.setString(i++, row.platform());
+            posts.setString(i++, row.externalId());
+            posts.setTimestamp(i++, Timestamp.from(row.publishedAt()));
+            posts.setString(i++, row.text());
+            posts.setString(i++, row.permalink());
+            posts.setString(i++, row.postType());
+            posts.setLong(i++, runId);
+            posts.setObject(i++, row.asOf());
+            PostCounters c = row.counters();
+            for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),
+                    c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.follows() }) {
+                setLong(posts, i++, value);
+            }
+            posts.setString(i++, row.extra() == null || row.extra().isEmpty() ? null : json.writeValueAsString(row.extra()));
+            posts.setLong(i, runId);
+            posts.addBatch();
+            imported++;
+            if (++pending >= BATCH) {
+                flush();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not write post " + row.externalId(), e);
+        }
+    }
+
+    @Override
+    public void reject(long line, String reason) {
+        rejected++;
+        problem(ImportProblem.ERROR, line, reason);
+    }
+
+    @Override
+    public void skip(long line, String reason) {
+        skipped++;
+    }
+
+    @Override
+    public void warn(Long line, String message) {
+        problem(ImportProblem.WARNING, line, message);
+    }
+
+    private void problem(String kind, Long line, String message) {
+        if (problems.size() >= maxProblems) {
+            problemsDropped++;
+            return;
+        }
+        ImportProblem p = new ImportProblem();
+        p.runId = runId;
+        p.kind = kind;
+        p.line = line;
+        p.message = message;
+        problems.add(p);
+    }
+
+    /** How many problems were counted but not stored because of the cap. */
+    int problemsDropped() {
+        return problemsDropped;
+    }
+
+    void flush() throws SQLException {
+        if (pending > 0) {
+            posts.executeBatch();
+            pending = 0;
+        }
+    }
+
+    private long accountId(String platform, String handle) throws SQLException {
+        String key = platform + "\u0000" + handle;
+        Long id = accountIds.get(key);
+        if (id == null) {
+            try (PreparedStatement st = connection.prepareStatement(UPSERT_ACCOUNT)) {
+                st.setLong(1, practiceId);
+                st.setString(2, platform);
+                st.setString(3, handle);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            accountIds.put(key, id);
+        }
+        return id;
+    }
+
+    private static void setLong(PreparedStatement st, int index, Long value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.BIGINT);
+        } else {
+            st.setLong(index, value);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (posts != null) {
+            posts.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.practicepulse.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.practicepulse.practice.Practice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Keeps every uploaded original under upload-dir/<practice>/<sha256>/<safe name>, never overwritten. */
+@ApplicationScoped
+public class UploadStore {
+
+    @Inject
+    ImportConfig config;
+
+    public Path keep(Practice practice, Path uploaded, String originalName) throws IOException {
+        String sha = FileHash.sha256(uploaded);
+        Path folder = config.uploadDir().resolve(practice.slug).resolve(sha);
+        Files.createDirectories(folder);
+        Path target = folder.resolve(safeFileName(originalName));
+        if (!Files.exists(target)) {
+            Files.copy(uploaded, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /** The last path element, with anything but letters, digits, dot, dash and underscore replaced. */
+    public static String safeFileName(String name) {
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        base = base.replaceAll("^\\.+", "_");
+        if (base.isEmpty()) {
+            base = "upload";
+        }
+        return base.length() > 120 ? base.substring(base.length() - 120) : base;
+    }
+}

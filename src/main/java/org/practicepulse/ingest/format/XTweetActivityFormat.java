@@ -1,0 +1,146 @@
+package org.practicepulse.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.text.StringEscapeUtils;
+import org.practicepulse.ingest.CellValues;
+import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvRecords;
+import org.practicepulse.ingest.ExportFile;
+import org.practicepulse.ingest.ExportFormat;
+import org.practicepulse.ingest.ImportSink;
+import org.practicepulse.ingest.PostCounters;
+import org.practicepulse.ingest.PostRow;
+import org.practicepulse.ingest.RowRejectedException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The legacy X (Twitter) "Tweet activity" export, one row per tweet
+ * ({@code tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv}, analytics.twitter.com until 2023).
+ * Every field is quoted; counters are floats ("89.0"); promoted columns are "-"; {@code time} is UTC.
+ */
+@ApplicationScoped
+public class XTweetActivityFormat implements ExportFormat {
+
+    public static final String ID = "x-tweet-activity";
+    public static final String PLATFORM = "x";
+
+    private static final List<String> KEY_COLUMNS = List.of("tweet id", "tweet permalink", "time", "impressions", "engagements");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx");
+    private static final Pattern PERMALINK_HANDLE = Pattern.compile("https?://(?:www\\.|mobile\\.)?(?:twitter|x)\\.com/([A-Za-z0-9_]{1,15})/status/");
+    private static final Pattern FILE_HANDLE = Pattern.compile("tweet_activity_metrics_([A-Za-z0-9_]{1,15})_\\d{8}_");
+    /** Columns mapped to our counters; every other count column goes to extra. Rates are derived, not stored. */
+    private static final Set<String> NOT_EXTRA = Set.of("tweet id", "tweet permalink", "tweet text", "time",
+            "impressions", "engagements", "engagement rate", "retweets", "replies", "likes", "favorites",
+            "user profile clicks", "url clicks", "follows", "promoted engagement rate");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean detect(ExportFile file) {
+        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+    }
+
+    @Override
+    public void read(ExportFile file, ImportSink sink) throws IOException {
+        String fileHandle = fileHandle(file.fileName());
+        CsvColumns[] columns = new CsvColumns[1];
+        try (Reader reader = file.openReader()) {
+            CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
+                if (columns[0] == null) {
+                    columns[0] = CsvColumns.of(record);
+                    return;
+                }
+                sink.post(toPost(file, sink, columns[0], line, record, fileHandle));
+            });
+        }
+    }
+
+    private PostRow toPost(ExportFile file, ImportSink sink, CsvColumns c, long line, CSVRecord r, String fileHandle) {
+        if (r.size() != c.size()) {
+            throw new RowRejectedException("the row has " + r.size() + " fields, the header has " + c.size());
+        }
+        String id = c.cell(r, "tweet id").strip();
+        if (id.isEmpty()) {
+            throw new RowRejectedException("Tweet id is empty");
+        }
+        if (CellValues.isMangledId(id)) {
+            sink.warn(line, "Tweet id '" + id + "' is in scientific notation (the file went through a spreadsheet); digits may be lost");
+        } else if (!id.chars().allMatch(Character::isDigit)) {
+            throw new RowRejectedException("Tweet id '" + CellValues.abbreviate(id) + "' is not a tweet id");
+        }
+        String permalink = emptyToNull(c.cell(r, "tweet permalink"));
+        String handle = handleOf(permalink).orElse(fileHandle);
+        Instant publishedAt = parseTime(c.cell(r, "time"));
+        PostCounters counters = new PostCounters(
+                CellValues.nonNegativeCount(c.cell(r, "impressions"), "impressions"),
+                null, // X reports no reach
+                CellValues.nonNegativeCount(c.cell(r, "engagements"), "engagements"),
+                CellValues.nonNegativeCount(c.cell(r, "likes", "favorites"), "likes"),
+                CellValues.nonNegativeCount(c.cell(r, "replies"), "replies"),
+                CellValues.nonNegativeCount(c.cell(r, "retweets"), "retweets"),
+                null,
+                CellValues.nonNegativeCount(c.cell(r, "url clicks"), "url clicks"),
+                CellValues.nonNegativeCount(c.cell(r, "user profile clicks"), "user profile clicks"),
+                null, // "media views" counts image views too, so it is kept in extra, not as video views
+                CellValues.nonNegativeCount(c.cell(r, "follows"), "follows"));
+        Map<String, Long> extra = new LinkedHashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            String name = c.names().get(i);
+            if (!NOT_EXTRA.contains(name)) {
+                Long value = CellValues.nonNegativeCount(r.get(i), name);
+                if (value != null) {
+                    extra.put(name, value);
+                }
+            }
+        }
+        String text = c.cell(r, "tweet text");
+        return new PostRow(PLATFORM, handle, id, publishedAt, text == null ? null : StringEscapeUtils.unescapeHtml4(text),
+                permalink, null, file.exportDate(), counters, extra);
+    }
+
+    private static Instant parseTime(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new RowRejectedException("time is empty");
+        }
+        try {
+            return OffsetDateTime.parse(raw.strip(), TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RowRejectedException("time '" + CellValues.abbreviate(raw) + "' is not like 2021-08-31 19:53 +0000");
+        }
+    }
+
+    private static Optional<String> handleOf(String permalink) {
+        if (permalink == null) {
+            return Optional.empty();
+        }
+        Matcher m = PERMALINK_HANDLE.matcher(permalink);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static String fileHandle(String fileName) {
+        Matcher m = FILE_HANDLE.matcher(fileName == null ? "" : fileName);
+        return m.find() ? m.group(1) : "unknown";
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
