@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public class XTweetActivityFormat implements ExportFormat {
     public static final String PLATFORM = "x";
 
     private static final List<String> KEY_COLUMNS = List.of("tweet id", "tweet permalink", "time", "impressions", "engagements");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss] xx")
+            .withResolverStyle(ResolverStyle.STRICT); // STRICT: 2026-09-31 is an error, not 09-30
     private static final Pattern PERMALINK_HANDLE = Pattern.compile("https?://(?:www\\.|mobile\\.)?(?:twitter|x)\\.com/([A-Za-z0-9_]{1,15})/status/");
     private static final Pattern FILE_HANDLE = Pattern.compile("tweet_activity_metrics_([A-Za-z0-9_]{1,15})_\\d{8}_");
     /** Columns mapped to our counters; every other count column goes to extra. Rates are derived, not stored. */
