@@ -111,6 +111,7 @@ create table post_metric_snapshot (
     clicks         bigint,
     profile_clicks bigint,
     video_views    bigint,
+    watch_time_seconds bigint,
     follows        bigint,
     -- every other counter the export carried, by its column name
     extra          jsonb,
@@ -132,6 +133,7 @@ create table account_daily_metric (
     reach            bigint,
     engagements      bigint,
     video_views      bigint,
+    watch_time_seconds bigint,
     posts_published  integer,
     extra            jsonb,
     import_run_id    bigint not null references import_run (id),

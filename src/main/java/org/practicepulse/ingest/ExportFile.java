@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
  * A file being imported: its bytes on disk, the encoding found from its byte-order mark, and the
@@ -27,7 +28,20 @@ public final class ExportFile {
     /** How much of the file detection may look at. */
     static final int HEAD_BYTES = 64 * 1024;
 
+    /** What kind of container the bytes are. */
+    public enum Kind {
+        /** CSV, TSV, JSON, NDJSON: read as text. */
+        TEXT,
+        /** A zip of exports (YouTube, TikTok). */
+        ZIP,
+        /** An Office Open XML workbook (a zip with xl/workbook.xml). */
+        XLSX,
+        /** A legacy Excel 97-2003 workbook (OLE2). */
+        XLS
+    }
+
     private final Path path;
+    private final Kind kind;
     private final String fileName;
     private final ZoneId practiceZone;
     private final LocalDate exportDate;
@@ -44,6 +58,7 @@ public final class ExportFile {
         try (InputStream in = Files.newInputStream(path)) {
             this.head = in.readNBytes(HEAD_BYTES);
         }
+        this.kind = kindOf(path, head);
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             bomLength = 3;
@@ -57,6 +72,26 @@ public final class ExportFile {
             charset = StandardCharsets.UTF_8;
             bomLength = 0;
         }
+    }
+
+    private static Kind kindOf(Path path, byte[] head) {
+        if (ZipExports.isZip(head)) {
+            try (ZipFile zip = new ZipFile(path.toFile())) {
+                return zip.getEntry("xl/workbook.xml") != null ? Kind.XLSX : Kind.ZIP;
+            } catch (IOException e) {
+                return Kind.ZIP; // damaged: unpacking will say how
+            }
+        }
+        return startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) ? Kind.XLS : Kind.TEXT;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The bytes on disk, for formats that hand the file to a library (spreadsheets). */
+    public Path path() {
+        return path;
     }
 
     public String fileName() {
@@ -82,7 +117,7 @@ public final class ExportFile {
 
     /** True when the start of the file holds NUL bytes outside UTF-16: a binary file, not an export. */
     public boolean looksBinary() {
-        if (charset != StandardCharsets.UTF_8) {
+        if (kind != Kind.TEXT || charset != StandardCharsets.UTF_8) {
             return false;
         }
         for (byte b : head) {

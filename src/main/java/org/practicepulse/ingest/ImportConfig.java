@@ -20,6 +20,14 @@ public interface ImportConfig {
     /** Where uploaded files are kept, by content hash. */
     Path uploadDir();
 
+    /** Most entries a zip of exports may have. */
+    @WithDefault("200")
+    int zipMaxEntries();
+
+    /** Most bytes a zip of exports may unpack to, all entries together. */
+    @WithDefault("2147483648")
+    long zipMaxBytes();
+
     /** How many rejected rows and warnings a run stores (the counts are always exact). */
     @WithDefault("1000")
     int maxProblemsStored();

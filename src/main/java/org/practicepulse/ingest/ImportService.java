@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -124,13 +125,22 @@ public class ImportService {
         LocalDate exportDate = ExportDate.fromFileName(request.fileName(), LocalDate.now(zone))
                 .or(request::fileDate).orElse(LocalDate.now(zone));
         ExportFile file = new ExportFile(request.file(), request.fileName(), zone, exportDate);
-        ExportFormat format = detect(file, size);
-        detected[0] = format.id();
-        run.format = format.id();
-
+        Path unpacked = null;
         try (Connection connection = dataSource.getConnection();
                 ImportWriter writer = new ImportWriter(connection, practice.id, run.id, config.maxProblemsStored(), json)) {
-            format.read(file, writer);
+            List<Part> parts;
+            if (file.kind() == ExportFile.Kind.ZIP) {
+                unpacked = Files.createTempDirectory("pulse-zip-");
+                parts = zipParts(file, unpacked, zone, exportDate, writer);
+            } else {
+                parts = List.of(new Part(file, detect(file, size), writer));
+            }
+            run.format = parts.size() == 1 && file.kind() != ExportFile.Kind.ZIP ? parts.get(0).format().id()
+                    : "zip:" + String.join("+", parts.stream().map(p -> p.format().id()).distinct().toList());
+            detected[0] = run.format;
+            for (Part part : parts) {
+                part.format().read(part.file(), part.sink());
+            }
             writer.flush();
             run.rowsImported = writer.imported;
             run.rowsRejected = writer.rejected;
@@ -140,6 +150,8 @@ public class ImportService {
             if (writer.problemsDropped() > 0) {
                 run.message = writer.problemsDropped() + " more problems were counted but not listed";
             }
+        } finally {
+            deleteQuietly(unpacked);
         }
         if (run.rowsImported == 0 && run.rowsRejected > 0) {
             run.status = ImportStatus.FAILED;
@@ -157,6 +169,40 @@ public class ImportService {
                 request.fileName(), run.format, practice.slug, run.status, run.rowsRead, run.rowsImported,
                 run.rowsRejected, run.rowsSkipped);
         return Optional.of(run);
+    }
+
+    /** A file (or zip entry) with its format and the sink its problems go to. */
+    private record Part(ExportFile file, ExportFormat format, ImportSink sink) {
+    }
+
+    /** The recognised entries of a zip; the others are named in a warning and not read. */
+    private List<Part> zipParts(ExportFile zip, Path into, ZoneId zone, LocalDate exportDate, ImportWriter writer) throws IOException {
+        List<Part> parts = new ArrayList<>();
+        for (ZipExports.Entry entry : ZipExports.unpack(zip.path(), into, config.zipMaxEntries(), config.zipMaxBytes())) {
+            ExportFile file = new ExportFile(entry.file(), entry.name(), zone, exportDate);
+            Optional<ExportFormat> format = file.looksBinary() || file.kind() == ExportFile.Kind.ZIP ? Optional.empty()
+                    : formats.stream().filter(f -> f.detect(file)).findFirst();
+            if (format.isPresent()) {
+                parts.add(new Part(file, format.get(), new EntrySink(writer, entry.name())));
+            } else {
+                writer.warn(null, "zip entry '" + CellValues.abbreviate(entry.name()) + "' is not a recognised export; not read");
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new UnreadableFileException("the zip holds no recognised export");
+        }
+        return parts;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("could not delete %s: %s", folder, e.getMessage());
+        }
     }
 
     private ExportFormat detect(ExportFile file, long size) {

@@ -6,6 +6,12 @@ public interface ImportSink {
     /** A post with its lifetime counters as of the export date. */
     void post(PostRow row);
 
+    /** One day of one account (followers, profile visits, page-level reach …). */
+    void accountDay(AccountDayRow row);
+
+    /** One day of web traffic from one source. */
+    void traffic(TrafficRow row);
+
     /** A row that carried data but could not be read; the rest of the file goes on. */
     void reject(long line, String reason);
 

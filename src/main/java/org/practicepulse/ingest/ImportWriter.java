@@ -36,8 +36,8 @@ final class ImportWriter implements ImportSink, AutoCloseable {
                 returning practice_id, id
             )
             insert into post_metric_snapshot (practice_id, post_id, as_of, impressions, reach, engagements, likes, comments,
-                shares, saves, clicks, profile_clicks, video_views, follows, extra, import_run_id)
-            select p.practice_id, p.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ? from p
+                shares, saves, clicks, profile_clicks, video_views, watch_time_seconds, follows, extra, import_run_id)
+            select p.practice_id, p.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ? from p
             on conflict (practice_id, post_id, as_of) do update set
                 impressions = coalesce(excluded.impressions, post_metric_snapshot.impressions),
                 reach = coalesce(excluded.reach, post_metric_snapshot.reach),
@@ -49,8 +49,40 @@ final class ImportWriter implements ImportSink, AutoCloseable {
                 clicks = coalesce(excluded.clicks, post_metric_snapshot.clicks),
                 profile_clicks = coalesce(excluded.profile_clicks, post_metric_snapshot.profile_clicks),
                 video_views = coalesce(excluded.video_views, post_metric_snapshot.video_views),
+                watch_time_seconds = coalesce(excluded.watch_time_seconds, post_metric_snapshot.watch_time_seconds),
                 follows = coalesce(excluded.follows, post_metric_snapshot.follows),
                 extra = coalesce(post_metric_snapshot.extra, '{}'::jsonb) || coalesce(excluded.extra, '{}'::jsonb),
+                import_run_id = excluded.import_run_id
+            """;
+
+    private static final String UPSERT_ACCOUNT_DAY = """
+            insert into account_daily_metric (practice_id, account_id, day, followers, follows_gained, unfollows,
+                profile_visits, website_clicks, impressions, reach, engagements, video_views, watch_time_seconds,
+                posts_published, extra, import_run_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+            on conflict (practice_id, account_id, day) do update set
+                followers = coalesce(excluded.followers, account_daily_metric.followers),
+                follows_gained = coalesce(excluded.follows_gained, account_daily_metric.follows_gained),
+                unfollows = coalesce(excluded.unfollows, account_daily_metric.unfollows),
+                profile_visits = coalesce(excluded.profile_visits, account_daily_metric.profile_visits),
+                website_clicks = coalesce(excluded.website_clicks, account_daily_metric.website_clicks),
+                impressions = coalesce(excluded.impressions, account_daily_metric.impressions),
+                reach = coalesce(excluded.reach, account_daily_metric.reach),
+                engagements = coalesce(excluded.engagements, account_daily_metric.engagements),
+                video_views = coalesce(excluded.video_views, account_daily_metric.video_views),
+                watch_time_seconds = coalesce(excluded.watch_time_seconds, account_daily_metric.watch_time_seconds),
+                posts_published = coalesce(excluded.posts_published, account_daily_metric.posts_published),
+                extra = coalesce(account_daily_metric.extra, '{}'::jsonb) || coalesce(excluded.extra, '{}'::jsonb),
+                import_run_id = excluded.import_run_id
+            """;
+
+    private static final String UPSERT_TRAFFIC = """
+            insert into web_traffic_daily (practice_id, day, source, medium, channel, platform, sessions, conversions, import_run_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (practice_id, day, source, medium, channel) do update set
+                platform = excluded.platform,
+                sessions = coalesce(excluded.sessions, web_traffic_daily.sessions),
+                conversions = coalesce(excluded.conversions, web_traffic_daily.conversions),
                 import_run_id = excluded.import_run_id
             """;
 
@@ -67,7 +99,11 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     private final ObjectMapper json;
     private final Map<String, Long> accountIds = new HashMap<>();
     private PreparedStatement posts;
+    private PreparedStatement accountDays;
+    private PreparedStatement traffic;
     private int pending;
+    // A rewritten batch (reWriteBatchedInserts) may not upsert the same key twice: flush first.
+    private final java.util.Set<String> pendingKeys = new java.util.HashSet<>();
 
     int imported;
     int rejected;
@@ -102,19 +138,92 @@ final class ImportWriter implements ImportSink, AutoCloseable {
             posts.setObject(i++, row.asOf());
             PostCounters c = row.counters();
             for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),
-                    c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.follows() }) {
+                    c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.watchTimeSeconds(), c.follows() }) {
                 setLong(posts, i++, value);
             }
             posts.setString(i++, row.extra() == null || row.extra().isEmpty() ? null : json.writeValueAsString(row.extra()));
             posts.setLong(i, runId);
             posts.addBatch();
-            imported++;
-            if (++pending >= BATCH) {
-                flush();
-            }
+            imported();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write post " + row.externalId(), e);
         }
+    }
+
+    @Override
+    public void accountDay(AccountDayRow row) {
+        try {
+            if (accountDays == null) {
+                accountDays = connection.prepareStatement(UPSERT_ACCOUNT_DAY);
+            }
+            long accountId = accountId(row.platform(), row.accountHandle());
+            if (!pendingKeys.add("day:" + accountId + ":" + row.day())) {
+                flush();
+                pendingKeys.add("day:" + accountId + ":" + row.day());
+            }
+            int i = 1;
+            accountDays.setLong(i++, practiceId);
+            accountDays.setLong(i++, accountId);
+            accountDays.setObject(i++, row.day());
+            for (Long value : new Long[] { row.followers(), row.followsGained(), row.unfollows(), row.profileVisits(),
+                    row.websiteClicks(), row.impressions(), row.reach(), row.engagements(), row.videoViews(),
+                    row.watchTimeSeconds() }) {
+                setLong(accountDays, i++, value);
+            }
+            if (row.postsPublished() == null) {
+                accountDays.setNull(i++, Types.INTEGER);
+            } else {
+                accountDays.setInt(i++, row.postsPublished());
+            }
+            accountDays.setString(i++, row.extra() == null || row.extra().isEmpty() ? null : json.writeValueAsString(row.extra()));
+            accountDays.setLong(i, runId);
+            accountDays.addBatch();
+            imported();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not write the day " + row.day() + " of " + row.accountHandle(), e);
+        }
+    }
+
+    @Override
+    public void traffic(TrafficRow row) {
+        try {
+            if (traffic == null) {
+                traffic = connection.prepareStatement(UPSERT_TRAFFIC);
+            }
+            String source = nullToEmpty(row.source());
+            String medium = nullToEmpty(row.medium());
+            String channel = nullToEmpty(row.channel());
+            String key = "traffic:" + row.day() + "\u0000" + source + "\u0000" + medium + "\u0000" + channel;
+            if (!pendingKeys.add(key)) {
+                flush();
+                pendingKeys.add(key);
+            }
+            int i = 1;
+            traffic.setLong(i++, practiceId);
+            traffic.setObject(i++, row.day());
+            traffic.setString(i++, source);
+            traffic.setString(i++, medium);
+            traffic.setString(i++, channel);
+            traffic.setString(i++, SocialSources.platformOf(source, medium, channel));
+            setLong(traffic, i++, row.sessions());
+            traffic.setBigDecimal(i++, row.conversions());
+            traffic.setLong(i, runId);
+            traffic.addBatch();
+            imported();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write traffic of " + row.day(), e);
+        }
+    }
+
+    private void imported() throws SQLException {
+        imported++;
+        if (++pending >= BATCH) {
+            flush();
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip();
     }
 
     @Override
@@ -153,8 +262,13 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     void flush() throws SQLException {
         if (pending > 0) {
-            posts.executeBatch();
+            for (PreparedStatement batch : new PreparedStatement[] { posts, accountDays, traffic }) {
+                if (batch != null) {
+                    batch.executeBatch();
+                }
+            }
             pending = 0;
+            pendingKeys.clear();
         }
     }
 
@@ -186,8 +300,10 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (posts != null) {
-            posts.close();
+        for (PreparedStatement statement : new PreparedStatement[] { posts, accountDays, traffic }) {
+            if (statement != null) {
+                statement.close();
+            }
         }
     }
 }

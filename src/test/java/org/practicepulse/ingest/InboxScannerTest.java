@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.practicepulse.practice.Practice;
 import org.practicepulse.support.TestData;
@@ -34,6 +36,16 @@ class InboxScannerTest {
     TestData data;
     @Inject
     ImportService imports;
+
+    /** Files of earlier test runs would be imported by the first scan and make ours duplicates. */
+    @BeforeAll
+    static void emptyTheInbox() throws Exception {
+        if (Files.isDirectory(INBOX)) {
+            try (var files = Files.walk(INBOX)) {
+                files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(INBOX)).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 
     private static Path sample(String name) {
         return SAMPLE_DIR.resolve(name);

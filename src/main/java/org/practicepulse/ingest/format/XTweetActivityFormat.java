@@ -102,6 +102,7 @@ public class XTweetActivityFormat implements ExportFormat {
                 CellValues.nonNegativeCount(c.cell(r, "url clicks"), "url clicks"),
                 CellValues.nonNegativeCount(c.cell(r, "user profile clicks"), "user profile clicks"),
                 null, // "media views" counts image views too, so it is kept in extra, not as video views
+                null,
                 CellValues.nonNegativeCount(c.cell(r, "follows"), "follows"));
         Map<String, Long> extra = new LinkedHashMap<>();
         for (int i = 0; i < c.size(); i++) {
