@@ -54,6 +54,54 @@ public final class CellValues {
         }
     }
 
+    /**
+     * A decimal as exports write them: {@code 0.0561}, {@code "3,215.5"}, {@code 95.43%} (returned as
+     * 95.43, the caller knows the unit), {@code 1.2K}; null for an empty cell or placeholder.
+     * NaN, infinities and exponents beyond 1e15 are rejected.
+     */
+    public static BigDecimal decimal(String raw, String column) {
+        if (isEmpty(raw)) {
+            return null;
+        }
+        String s = raw.strip();
+        if (s.endsWith("%")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        BigDecimal multiplier = BigDecimal.ONE;
+        char last = s.isEmpty() ? ' ' : Character.toUpperCase(s.charAt(s.length() - 1));
+        if (last == 'K' || last == 'M' || last == 'B') {
+            multiplier = BigDecimal.TEN.pow(last == 'K' ? 3 : last == 'M' ? 6 : 9);
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        if (THOUSANDS.matcher(s).matches()) {
+            s = s.replace(",", "");
+        }
+        if (!PLAIN.matcher(s).matches()) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is not a number");
+        }
+        BigDecimal value = new BigDecimal(s).multiply(multiplier);
+        if (value.abs().compareTo(new BigDecimal("1e15")) > 0) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is out of range");
+        }
+        return value;
+    }
+
+    /** A duration written {@code H:MM:SS}, {@code MM:SS} or plain seconds, in whole seconds. */
+    public static Long durationSeconds(String raw, String column) {
+        if (isEmpty(raw)) {
+            return null;
+        }
+        String s = raw.strip();
+        if (!s.matches("\\d+(:\\d{1,2}){0,2}(\\.\\d+)?")) {
+            throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is not a duration like 1:02:03");
+        }
+        double seconds = 0;
+        for (String part : s.split(":")) {
+            seconds = seconds * 60 + Double.parseDouble(part);
+        }
+        return Math.round(seconds);
+    }
+
     /** A count that cannot be negative. */
     public static Long nonNegativeCount(String raw, String column) {
         Long value = count(raw, column);
