@@ -1,16 +1,13 @@
 package org.practicepulse.analytics;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.practicepulse.practice.Practice;
 import org.practicepulse.security.PracticeAccess;
 import org.practicepulse.security.Role;
-
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,61 +25,67 @@ import jakarta.ws.rs.core.MediaType;
 public class MetricsResource {
 
     @Inject
-    PracticeAccess access;
+    ScopeResolver scopes;
+    @Inject
+    MetricsService metrics;
+    @Inject
+    PostsQuery posts;
     @Inject
     Platforms platforms;
     @Inject
-    EngagementService engagement;
-
-    public record Summary(String practice, LocalDate from, LocalDate to, String platform,
-            @JsonUnwrapped EngagementFigures figures) {
-    }
-
-    public record Weekly(String practice, LocalDate from, LocalDate to, String platform, String timeZone,
-            List<EngagementService.Week> weeks) {
-    }
+    PracticeAccess access;
 
     public record Definition(String key, String label, String kind, String formula) {
+    }
+
+    public record Definitions(List<Definition> metrics, Map<String, String> engagementsByPlatform) {
     }
 
     @GET
     @Path("/summary")
     @Transactional
-    @Operation(summary = "Engagement figures of the posts published in [from, to] (practice time zone)")
-    public Summary summary(@QueryParam("practice") String practiceSlug, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("platform") String platform) {
-        Practice practice = access.require(practiceSlug);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, practice.zone());
-        String platformId = platforms.filter(practice, platform);
-        return new Summary(practice.slug, period.from(), period.to(), platformId,
-                engagement.summary(practice.id, period, platformId));
+    @Operation(summary = "Every figure of the posts published in [from, to] (practice time zone), the preceding period of equal length, and the relative change; explain=true adds formulas and source files")
+    public MetricsService.Summary summary(@QueryParam("practice") String practice, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account,
+            @QueryParam("explain") boolean explain) {
+        ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
+        return metrics.summary(r.practice().slug, r.scope(), r.period(), r.account(), explain);
     }
 
     @GET
     @Path("/weekly")
     @Transactional
     @Operation(summary = "The same figures per ISO week (Monday start, practice time zone), with a per-platform split")
-    public Weekly weekly(@QueryParam("practice") String practiceSlug, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("platform") String platform) {
-        Practice practice = access.require(practiceSlug);
-        ReportingPeriod period = ReportingPeriod.parse(from, to, practice.zone());
-        String platformId = platforms.filter(practice, platform);
-        return new Weekly(practice.slug, period.from(), period.to(), platformId, practice.timeZone,
-                engagement.weekly(practice.id, period, platformId));
+    public MetricsService.Weekly weekly(@QueryParam("practice") String practice, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account) {
+        ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
+        return metrics.weekly(r.practice().slug, r.scope(), r.period(), r.account());
+    }
+
+    @GET
+    @Path("/best-times")
+    @Transactional
+    @Operation(summary = "Engagement rate by weekday (1 = Monday) and hour of publication, with post counts so thin cells show")
+    public List<PostsQuery.TimeCell> bestTimes(@QueryParam("practice") String practice, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account) {
+        ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
+        return posts.bestTimes(r.scope(), r.period());
     }
 
     @GET
     @Path("/platforms")
     @Transactional
     @Operation(summary = "The platforms a practice can filter by: the built-in ones and any its data names")
-    public List<String> platforms(@QueryParam("practice") String practiceSlug) {
-        return platforms.of(access.require(practiceSlug));
+    public List<String> platforms(@QueryParam("practice") String practice) {
+        return platforms.of(access.require(practice));
     }
 
     @GET
     @Path("/definitions")
-    @Operation(summary = "Every metric with its formula")
-    public List<Definition> definitions() {
-        return Arrays.stream(Metric.values()).map(m -> new Definition(m.key(), m.label(), m.kind(), m.formula())).toList();
+    @Operation(summary = "Every metric with its formula, and what each platform counts as an engagement")
+    public Definitions definitions() {
+        return new Definitions(Arrays.stream(Metric.values())
+                .map(m -> new Definition(m.key(), m.label(), m.kind().name().toLowerCase(), m.formula())).toList(),
+                Metric.ENGAGEMENTS_BY_PLATFORM);
     }
 }

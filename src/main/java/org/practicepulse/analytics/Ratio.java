@@ -1,11 +1,13 @@
 package org.practicepulse.analytics;
 
-/** A rate with the two figures it came from; value is null when the denominator is null or zero. */
-public record Ratio(Double value, Long numerator, Long denominator) {
+import java.math.BigDecimal;
 
-    public static Ratio of(Long numerator, Long denominator) {
-        Double value = numerator == null || denominator == null || denominator == 0 ? null
-                : (double) numerator / denominator;
-        return new Ratio(value, numerator, denominator);
+/** A rate with the two figures it came from; value is null when either is unknown or the denominator is zero. */
+public record Ratio(Double value, Number numerator, Number denominator) {
+
+    public static Ratio of(Number numerator, Number denominator) {
+        Double value = numerator == null || denominator == null || denominator.doubleValue() == 0 ? null
+                : numerator.doubleValue() / denominator.doubleValue();
+        return new Ratio(value, numerator instanceof BigDecimal b ? b.stripTrailingZeros() : numerator, denominator);
     }
 }

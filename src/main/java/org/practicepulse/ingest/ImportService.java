@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
+import org.practicepulse.analytics.MetricRollups;
 import org.practicepulse.practice.Practice;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,6 +52,8 @@ public class ImportService {
     ImportConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    MetricRollups rollups;
 
     private List<ExportFormat> formats;
 
@@ -142,6 +145,7 @@ public class ImportService {
                 part.format().read(part.file(), part.sink());
             }
             writer.flush();
+            rollups.refreshAfterRun(connection, practice.id, zone, run.id);
             run.rowsImported = writer.imported;
             run.rowsRejected = writer.rejected;
             run.rowsSkipped = writer.skipped;

@@ -65,23 +65,35 @@ function tile(label, value, detail) {
   return div;
 }
 
+// "+12% vs previous period", or why there is no comparison.
+function changeText(s, key) {
+  const c = s.change?.[key];
+  if (c === null || c === undefined) return 'no comparison';
+  return `${c >= 0 ? '▲' : '▼'} ${percent.format(Math.abs(c))} vs previous period`;
+}
+
+const ratioText = (r) => (r.value === null ? '—' : percent.format(r.value));
+
 function renderSummary(s) {
-  const rate = s.engagementRate;
   $('tiles').replaceChildren(
-    tile('Posts', fmt(s.posts)),
-    tile('Impressions', fmt(s.impressions)),
-    tile('Reach (sum of posts)', fmt(s.reach), s.reach === null ? 'not reported by these platforms' : ''),
-    tile('Engagements', fmt(s.engagements)),
-    tile('Engagement rate', rate.value === null ? '—' : percent.format(rate.value),
-      `${fmt(rate.numerator)} engagements / ${fmt(rate.denominator)} impressions`),
-    tile('Link clicks', fmt(s.clicks)),
+    tile('Posts', fmt(s.posts), changeText(s, 'posts')),
+    tile('Impressions', fmt(s.impressions), changeText(s, 'impressions')),
+    tile('Reach (sum of posts)', fmt(s.reach), s.reach === null ? 'not reported by these platforms' : changeText(s, 'reach')),
+    tile('Engagements', fmt(s.engagements), changeText(s, 'engagements')),
+    tile('Engagement rate', ratioText(s.engagementRate),
+      `${fmt(s.engagementRate.numerator)} / ${fmt(s.engagementRate.denominator)} · ${changeText(s, 'engagementRate')}`),
+    tile('Link clicks', fmt(s.clicks), changeText(s, 'clicks')),
+    tile('Social sessions', fmt(s.sessions), s.sessions === null ? 'no web analytics imported' : changeText(s, 'sessions')),
+    tile('Conversions', fmt(s.conversions), s.conversions === null ? 'no web analytics imported' : changeText(s, 'conversions')),
+    tile('Conversion rate', ratioText(s.conversionRate), changeText(s, 'conversionRate')),
+    tile('Net new followers', fmt(s.followersGained), s.followersGained === null ? 'no follower data imported' : changeText(s, 'followersGained')),
   );
 }
 
 function renderWeekly(w) {
   const weeks = w.weeks;
   const platforms = [...new Set(weeks.flatMap((week) => Object.keys(week.byPlatform)))].sort();
-  const hasPosts = weeks.some((week) => week.figures.posts > 0);
+  const hasPosts = weeks.some((week) => week.posts > 0);
   $('weekly-empty').hidden = hasPosts;
   $('weekly-chart').hidden = !hasPosts;
   if (!hasPosts) return;
@@ -101,7 +113,7 @@ function renderWeekly(w) {
         name: `${p} impressions`, type: 'bar', stack: 'impressions',
         data: weeks.map((week) => week.byPlatform[p]?.impressions ?? 0),
       })),
-      { name: 'Engagement rate', type: 'line', yAxisIndex: 1, data: weeks.map((week) => week.figures.engagementRate.value) },
+      { name: 'Engagement rate', type: 'line', yAxisIndex: 1, data: weeks.map((week) => week.engagementRate.value) },
     ],
   }, true);
   chart.resize();

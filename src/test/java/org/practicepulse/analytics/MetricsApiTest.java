@@ -95,18 +95,18 @@ class MetricsApiTest {
                 .body("weeks[0].week", equalTo("2026-W34"))
                 .body("weeks[0].weekStart", equalTo("2026-08-17"))
                 .body("weeks[0].weekEnd", equalTo("2026-08-23"))
-                .body("weeks[0].figures.posts", equalTo(5))
-                .body("weeks[0].figures.impressions", equalTo(5363))
-                .body("weeks[0].figures.engagements", equalTo(168))
+                .body("weeks[0].posts", equalTo(5))
+                .body("weeks[0].impressions", equalTo(5363))
+                .body("weeks[0].engagements", equalTo(168))
                 .body("weeks[0].byPlatform.x.posts", equalTo(5))
-                .body("weeks[1].figures.posts", equalTo(5))
-                .body("weeks[1].figures.impressions", equalTo(5059))
+                .body("weeks[1].posts", equalTo(5))
+                .body("weeks[1].impressions", equalTo(5059))
                 .body("weeks[7].weekStart", equalTo("2026-10-05"))
-                .body("weeks[7].figures.impressions", equalTo(11444))
+                .body("weeks[7].impressions", equalTo(11444))
                 .body("weeks[8].weekStart", equalTo("2026-10-12"))
-                .body("weeks[8].figures.posts", equalTo(0))
-                .body("weeks[8].figures.impressions", equalTo(0))
-                .body("weeks[8].figures.engagementRate.value", nullValue());
+                .body("weeks[8].posts", equalTo(0))
+                .body("weeks[8].impressions", equalTo(0))
+                .body("weeks[8].engagementRate.value", nullValue());
     }
 
     @Test
@@ -145,7 +145,8 @@ class MetricsApiTest {
     @Test
     void definitionsNameEveryFormula() {
         TestData.as(owner).get("/api/metrics/definitions").then().statusCode(200)
-                .body("key", hasItem("engagementRate"))
-                .body("find { it.key == 'engagementRate' }.formula", containsString("Σ engagements / Σ impressions"));
+                .body("metrics.key", hasItem("engagementRate"))
+                .body("metrics.find { it.key == 'engagementRate' }.formula", containsString("Σ engagements / Σ impressions"))
+                .body("engagementsByPlatform.x", containsString("engagements"));
     }
 }
