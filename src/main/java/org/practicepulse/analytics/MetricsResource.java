@@ -34,6 +34,8 @@ public class MetricsResource {
     Platforms platforms;
     @Inject
     PracticeAccess access;
+    @Inject
+    ActivityQuery activity;
 
     public record Definition(String key, String label, String kind, String formula) {
     }
@@ -60,6 +62,16 @@ public class MetricsResource {
             @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account) {
         ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
         return metrics.weekly(r.practice().slug, r.scope(), r.period(), r.account());
+    }
+
+    @GET
+    @Path("/activity")
+    @Transactional
+    @Operation(summary = "Activity in each week: what posts gained between the snapshots around the week (lifetime exports imported at least twice)")
+    public List<ActivityQuery.Week> activity(@QueryParam("practice") String practice, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account) {
+        ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
+        return activity.weekly(r.scope(), r.period());
     }
 
     @GET

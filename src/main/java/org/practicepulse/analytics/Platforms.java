@@ -24,7 +24,10 @@ public class Platforms {
     public List<String> of(Practice practice) {
         TreeSet<String> all = new TreeSet<>(BUILT_IN);
         @SuppressWarnings("unchecked")
-        List<String> own = em.createNativeQuery("select distinct platform from social_account where practice_id = ?1")
+        List<String> own = em.createNativeQuery("""
+                select platform from social_account where practice_id = ?1
+                union select platform from web_traffic_daily where practice_id = ?1 and platform is not null
+                """)
                 .setParameter(1, practice.id).getResultList();
         all.addAll(own);
         return List.copyOf(all);

@@ -189,7 +189,13 @@ class MetricsEngineTest {
         RequestSpecification sep = TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-01")
                 .queryParam("to", "2026-09-30");
 
-        for (Path file : List.of(original, newer, older)) {
+        TestData.as(user).multiPart("file", original.toFile()).post("/api/imports?practice=" + p.slug).then().statusCode(200);
+        // One snapshot (Oct 1) only: in its week, the post of Sep 28 counts from zero; the five older posts
+        // have no snapshot before the week, so their lifetime is not passed off as that week's activity.
+        TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-28").queryParam("to", "2026-10-04")
+                .get("/api/metrics/activity").then().statusCode(200)
+                .body("[0].posts", equalTo(1)).body("[0].postsWithoutBaseline", equalTo(5));
+        for (Path file : List.of(newer, older)) {
             TestData.as(user).multiPart("file", file.toFile()).post("/api/imports?practice=" + p.slug).then()
                     .statusCode(200).body("status", equalTo("IMPORTED"));
         }
@@ -203,6 +209,10 @@ class MetricsEngineTest {
                 assertEquals(18, rs.getLong(1), "three snapshots of each of the six posts are kept");
             }
         }
+        // Activity in the week of the newer export: what the six posts gained between Oct 1 and Oct 15.
+        TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-10-12").queryParam("to", "2026-10-18")
+                .get("/api/metrics/activity").then().statusCode(200)
+                .body("[0].posts", equalTo(6)).body("[0].impressions", equalTo(4984)).body("[0].postsWithoutBaseline", equalTo(0));
     }
 
     /** The same export with every impressions and engagements count multiplied, as a later download would show. */
