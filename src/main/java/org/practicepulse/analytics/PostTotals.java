@@ -19,7 +19,7 @@ public record PostTotals(long posts, Long impressions, Long reach, Long engageme
                 add(erImpressions, o.erImpressions), add(errEngagements, o.errEngagements), add(errReach, o.errReach),
                 add(ctrClicks, o.ctrClicks), add(ctrImpressions, o.ctrImpressions), add(erfEngagements, o.erfEngagements),
                 add(erfFollowers, o.erfFollowers),
-                postRateSum == null ? o.postRateSum : o.postRateSum == null ? postRateSum : postRateSum + o.postRateSum,
+                add(postRateSum, o.postRateSum),
                 postRateCount + o.postRateCount);
     }
 
@@ -28,6 +28,10 @@ public record PostTotals(long posts, Long impressions, Long reach, Long engageme
         return new PostTotals(posts, impressions, reach, engagements, clicks, videoViews, watchTimeSeconds, erEngagements,
                 erImpressions, errEngagements, errReach, ctrClicks, ctrImpressions, engagementsOfPostsWithFollowers,
                 followersOnPostingDays, postRateSum, postRateCount);
+    }
+
+    static Double add(Double a, Double b) {
+        return a == null ? b : b == null ? a : Double.valueOf(a + b);
     }
 
     static Long add(Long a, Long b) {

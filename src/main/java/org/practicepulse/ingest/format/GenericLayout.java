@@ -1,0 +1,96 @@
+package org.practicepulse.ingest.format;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.practicepulse.ingest.CsvColumns;
+
+/**
+ * The documented generic CSVs for platforms without an export of their own (Threads, Pinterest,
+ * Doximity, Sermo, Figure1 …) and for any web analytics tool. The importers and the downloadable
+ * templates are both made from these column lists, so they cannot disagree.
+ */
+public enum GenericLayout {
+
+    POSTS("posts.csv", List.of(
+            new Column("platform", true, "free text, normalised to a slug: 'Threads' -> threads"),
+            new Column("account", false, "the account or profile that posted"),
+            new Column("post_id", true, "the platform's id of the post, or any stable id you choose"),
+            new Column("published_at", true, "ISO 8601 (2026-09-14, 2026-09-14T15:05, 2026-09-14T15:05:00-05:00) or MM/DD/YYYY [HH:MM] in the practice's time zone"),
+            new Column("text", false, "the post's text"),
+            new Column("permalink", false, "link to the post"),
+            new Column("impressions", false, "lifetime count"),
+            new Column("reach", false, "lifetime unique accounts reached"),
+            new Column("likes", false, "lifetime count"),
+            new Column("comments", false, "lifetime count"),
+            new Column("shares", false, "lifetime count (reposts, retweets)"),
+            new Column("saves", false, "lifetime count (bookmarks)"),
+            new Column("clicks", false, "lifetime link clicks"),
+            new Column("video_views", false, "lifetime count"),
+            new Column("follows", false, "follows the post brought"),
+            new Column("as_of", false, "the day these lifetime counts were read (default: the file's export date)"))),
+
+    ACCOUNT_DAYS("accounts.csv", List.of(
+            new Column("platform", true, "free text, normalised to a slug"),
+            new Column("account", false, "the account or profile (default: the platform name)"),
+            new Column("date", true, "the day, ISO 8601 or MM/DD/YYYY"),
+            new Column("followers", false, "total followers at the end of the day"),
+            new Column("profile_visits", false, "profile visits that day"),
+            new Column("website_clicks", false, "clicks on the profile's website link that day"))),
+
+    TRAFFIC("traffic.csv", List.of(
+            new Column("date", true, "the day, ISO 8601 or MM/DD/YYYY"),
+            new Column("source", true, "traffic source, e.g. threads.net, facebook.com, google"),
+            new Column("medium", false, "traffic medium, e.g. social, referral, organic"),
+            new Column("sessions", false, "website sessions that day from that source"),
+            new Column("conversions", false, "conversions (appointment requests, key events) of those sessions")));
+
+    /** One column of a generic CSV. */
+    public record Column(String name, boolean required, String description) {
+    }
+
+    private final String templateName;
+    private final List<Column> columns;
+
+    GenericLayout(String templateName, List<Column> columns) {
+        this.templateName = templateName;
+        this.columns = columns;
+    }
+
+    public String templateName() {
+        return templateName;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<String> required() {
+        return columns.stream().filter(Column::required).map(Column::name).toList();
+    }
+
+    /** The template file: the header line, columns in their documented order. */
+    public String template() {
+        return columns.stream().map(Column::name).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    /** True when the header has every required column and nothing of the other layouts' required columns. */
+    boolean matches(CsvColumns header) {
+        if (!header.hasAll(required())) {
+            return false;
+        }
+        Set<String> names = Set.copyOf(header.names());
+        return switch (this) {
+            case POSTS -> true;
+            case ACCOUNT_DAYS -> !names.contains("post_id") && !names.contains("source");
+            case TRAFFIC -> !names.contains("platform") && !names.contains("post_id");
+        };
+    }
+
+    /** Header columns this layout does not know, for the warning. */
+    List<String> unknown(CsvColumns header) {
+        Set<String> known = columns.stream().map(Column::name).collect(Collectors.toSet());
+        return header.names().stream().filter(n -> !n.isEmpty() && !known.contains(n)).toList();
+    }
+}
