@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/metrics")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.OWNER, Role.LEADERSHIP, Role.REPUTATION })
+@RolesAllowed({ Role.OWNER, Role.LEADERSHIP })
 @Tag(name = "Metrics")
 public class MetricsResource {
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.practicepulse.audit.AuditTrail;
 import org.practicepulse.practice.Practice;
 import org.practicepulse.security.PracticeAccess;
 import org.practicepulse.security.Role;
@@ -44,9 +45,11 @@ public class ImportResource {
     ImportConfig config;
     @Inject
     UploadStore uploads;
+    @Inject
+    AuditTrail audit;
 
     @GET
-    @RolesAllowed({ Role.OWNER, Role.REPUTATION, Role.LEADERSHIP })
+    @RolesAllowed({ Role.OWNER, Role.LEADERSHIP })
     @Transactional
     @Operation(summary = "Import runs of the caller's practices (or of one), newest first")
     public List<ImportRunView> list(@QueryParam("practice") String practice, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -72,6 +75,8 @@ public class ImportResource {
         ImportRun run = imports.importFile(new ImportService.ImportRequest(practice, kept, originalName,
                 ImportService.UPLOAD, kept.toString(), access.username(), Optional.empty()))
                 .orElseThrow(() -> ApiException.badRequest("unreadable upload", "the uploaded file could not be read"));
+        audit.record(practice.id, access.username(), AuditTrail.Action.IMPORT_UPLOADED, originalName,
+                "run " + run.id + ": " + run.status + ", " + run.rowsImported + " rows imported, " + run.rowsRejected + " rejected");
         return inTransaction(() -> ImportRunView.of(List.of(run), Map.of(practice.id, practice.slug)).get(0));
     }
 
@@ -84,6 +89,7 @@ public class ImportResource {
             throw ApiException.badRequest("no inbox", "pulse.import.inbox is not configured on this server");
         }
         List<ImportRun> runs = scanner.scan();
+        audit.record(null, access.username(), AuditTrail.Action.INBOX_SCANNED, null, runs.size() + " runs");
         return inTransaction(() -> {
             List<Practice> visible = access.visiblePractices();
             Map<Long, String> slugs = slugs(visible);

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 /** The generic CSV templates, made from the importers' own column lists. */
 @Path("/api/imports/templates")
 @Tag(name = "Imports")
-@RolesAllowed({ Role.OWNER, Role.REPUTATION, Role.LEADERSHIP })
+@RolesAllowed(Role.OWNER)
 public class TemplateResource {
 
     @GET

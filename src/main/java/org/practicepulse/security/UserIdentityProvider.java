@@ -2,17 +2,25 @@ package org.practicepulse.security;
 
 import java.util.Optional;
 
+import org.practicepulse.audit.AuditTrail;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Checks a username and password (HTTP Basic and the login form) against the app_user table. */
+/**
+ * Checks a username and password (HTTP Basic and the login form) against the app_user table.
+ * Failures and form sign-ins go to the audit trail; a username with too many recent failures is
+ * refused even with the right password until the lockout passes.
+ */
 @ApplicationScoped
 public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -21,6 +29,10 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
 
     @Inject
     UserIdentities identities;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -30,12 +42,25 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String remote = http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress();
+        boolean formLogin = http != null && http.normalizedPath().endsWith("/j_security_check");
         return context.runBlocking(() -> {
-            Optional<AppUser> user = identities.enabledUser(request.getUsername());
+            String username = request.getUsername();
+            if (throttle.isLocked(username)) {
+                audit.record(null, username, AuditTrail.Action.LOGIN_THROTTLED, null, "too many failed sign-ins", remote);
+                throw new AuthenticationFailedException("too many failed sign-ins");
+            }
+            Optional<AppUser> user = identities.enabledUser(username);
             String password = new String(request.getPassword().getPassword());
             boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
             if (user.isEmpty() || !matches) {
+                audit.record(null, username, AuditTrail.Action.LOGIN_FAILED, null,
+                        user.isEmpty() ? "unknown or disabled user" : "wrong password", remote);
                 throw new AuthenticationFailedException("invalid credentials");
+            }
+            if (formLogin) {
+                audit.record(null, username, AuditTrail.Action.LOGIN_SUCCEEDED, null, "form sign-in", remote);
             }
             return identities.identityOf(user.get());
         });
