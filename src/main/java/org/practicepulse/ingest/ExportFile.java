@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipFile;
 
 /**
@@ -45,16 +46,24 @@ public final class ExportFile {
     private final String fileName;
     private final ZoneId practiceZone;
     private final LocalDate exportDate;
+    private final String archiveName;
     private final Charset charset;
     private final int bomLength;
     private final byte[] head;
     private List<String> headLines;
 
     public ExportFile(Path path, String fileName, ZoneId practiceZone, LocalDate exportDate) throws IOException {
+        this(path, fileName, practiceZone, exportDate, null);
+    }
+
+    /** An entry unpacked from the zip named {@code archiveName}. */
+    public ExportFile(Path path, String fileName, ZoneId practiceZone, LocalDate exportDate, String archiveName)
+            throws IOException {
         this.path = path;
         this.fileName = fileName;
         this.practiceZone = practiceZone;
         this.exportDate = exportDate;
+        this.archiveName = archiveName;
         try (InputStream in = Files.newInputStream(path)) {
             this.head = in.readNBytes(HEAD_BYTES);
         }
@@ -96,6 +105,15 @@ public final class ExportFile {
 
     public String fileName() {
         return fileName;
+    }
+
+    /**
+     * The name of the zip this file was unpacked from; empty for a file imported as it is. Some
+     * platforms name the account only there (TikTok {@code Content_<handle>.zip}, YouTube
+     * {@code Content <from>_<to> <channel>.zip}).
+     */
+    public Optional<String> archiveName() {
+        return Optional.ofNullable(archiveName);
     }
 
     public ZoneId practiceZone() {

@@ -183,7 +183,7 @@ public class ImportService {
     private List<Part> zipParts(ExportFile zip, Path into, ZoneId zone, LocalDate exportDate, ImportWriter writer) throws IOException {
         List<Part> parts = new ArrayList<>();
         for (ZipExports.Entry entry : ZipExports.unpack(zip.path(), into, config.zipMaxEntries(), config.zipMaxBytes())) {
-            ExportFile file = new ExportFile(entry.file(), entry.name(), zone, exportDate);
+            ExportFile file = new ExportFile(entry.file(), entry.name(), zone, exportDate, zip.fileName());
             Optional<ExportFormat> format = file.looksBinary() || file.kind() == ExportFile.Kind.ZIP ? Optional.empty()
                     : formats.stream().filter(f -> f.detect(file)).findFirst();
             if (format.isPresent()) {
