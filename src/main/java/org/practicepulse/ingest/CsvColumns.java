@@ -75,4 +75,14 @@ public final class CsvColumns {
         int i = indexOf(aliases);
         return i < 0 || i >= row.size() ? null : row.get(i);
     }
+
+    /**
+     * Columns from names a format worked out itself (normalised here): for headers whose cells do not
+     * name the columns alone, e.g. duplicate names told apart by a description row.
+     */
+    public static CsvColumns ofNames(List<String> names) {
+        List<String> normalised = new ArrayList<>(names.size());
+        names.forEach(n -> normalised.add(normalise(n)));
+        return new CsvColumns(normalised);
+    }
 }
