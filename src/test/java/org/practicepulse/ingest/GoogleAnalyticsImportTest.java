@@ -333,6 +333,31 @@ class GoogleAnalyticsImportTest {
     }
 
     @Test
+    void aGermanGa4DownloadWithByteOrderMarkAndCrlfLinesImports(@TempDir Path dir) throws Exception {
+        newPractice("ga4-de");
+        String text = String.join("\r\n",
+                "# ----------------------------------------",
+                "# Zugriffsakquisition: Sitzung - Quelle / Medium",
+                "# ----------------------------------------",
+                "# Startdatum: 20260901",
+                "# Enddatum: 20260902",
+                "Sitzung - Quelle / Medium,Datum,Sitzungen,Sitzungen mit Interaktionen,Schlüsselereignisse",
+                "google / organic,20260901,40,25,2",
+                "lnkd.in / referral,20260902,3,1,0",
+                "");
+        Path file = dir.resolve("Zugriffsakquisition.csv");
+        Files.write(file, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+        JsonPath run = upload(file);
+        assertEquals("ga4-traffic", run.getString("format"));
+        assertEquals(2, run.getInt("rowsImported"));
+        assertEquals(List.of(), run.getList("warnings"));
+        Map<String, Map<String, Object>> stored = stored();
+        assertEquals(40L, stored.get("2026-09-01|google|organic|").get("sessions"));
+        assertDecimal("2", stored.get("2026-09-01|google|organic|").get("conversions"), "Schlüsselereignisse");
+        assertEquals("linkedin", stored.get("2026-09-02|lnkd.in|referral|").get("platform"));
+    }
+
+    @Test
     void aBadDateOrSessionCountRejectsOnlyThatRow(@TempDir Path dir) throws Exception {
         newPractice("ga4-bad");
         Path file = Files.writeString(dir.resolve("Traffic_acquisition.csv"), """
