@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -84,5 +85,30 @@ public final class CsvColumns {
         List<String> normalised = new ArrayList<>(names.size());
         names.forEach(n -> normalised.add(normalise(n)));
         return new CsvColumns(normalised);
+    }
+
+    /**
+     * Every count of the row outside the named columns, by column name: the {@code extra} counters of
+     * a row. Empty cells and placeholders are left out; a cell that is not a count rejects the row.
+     */
+    public static Map<String, Long> countsExcept(CsvColumns columns, CSVRecord row, Set<String> excluded) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size() && i < row.size(); i++) {
+            String name = columns.names().get(i);
+            if (!excluded.contains(name)) {
+                Long value = CellValues.nonNegativeCount(row.get(i), name);
+                if (value != null) {
+                    counts.put(name, value);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Rejects a row that is not as wide as the header: its cells would be read under the wrong names. */
+    public static void requireWidth(CsvColumns columns, CSVRecord row) {
+        if (row.size() != columns.size()) {
+            throw new RowRejectedException("the row has " + row.size() + " fields, the header has " + columns.size());
+        }
     }
 }

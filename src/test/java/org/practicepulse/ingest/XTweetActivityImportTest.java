@@ -49,7 +49,8 @@ class XTweetActivityImportTest {
     @Test
     void everyOneOfOurSamplesImportsWithoutRejects() throws Exception {
         try (var files = Files.list(Path.of("import-samples", "lakeside-family-medicine", "x"))) {
-            for (Path file : files.sorted().toList()) {
+            // The folder also holds the new x.com downloads, which XAccountAnalyticsImportTest covers.
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("tweet_activity_metrics_")).sorted().toList()) {
                 importsExactly(file);
             }
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,6 +29,8 @@ public final class StoredRows {
             "shares", "saves", "clicks", "profile_clicks", "video_views", "watch_time_seconds", "follows");
     public static final List<String> DAY_COUNTERS = List.of("followers", "follows_gained", "unfollows", "profile_visits",
             "website_clicks", "impressions", "reach", "engagements", "video_views", "watch_time_seconds");
+
+    private static final Set<String> RUN_COLUMNS = Set.of("id", "post_id", "account_id", "import_run_id");
 
     private StoredRows() {
     }
@@ -131,6 +134,20 @@ public final class StoredRows {
     }
 
     public static List<Map<String, Object>> of(DataSource dataSource, String sql, Object... parameters) {
+        try {
+            return rows(dataSource, sql, true, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Every row of the query as column → value (JDBC types: Long, BigDecimal, String, Timestamp, Date …). */
+    public static List<Map<String, Object>> query(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        return rows(dataSource, sql, false, parameters);
+    }
+
+    private static List<Map<String, Object>> rows(DataSource dataSource, String sql, boolean instants, Object... parameters)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setObject(i + 1, parameters[i]);
@@ -142,14 +159,12 @@ public final class StoredRows {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
                         Object value = rs.getObject(i);
-                        row.put(meta.getColumnLabel(i), value instanceof Timestamp t ? t.toInstant() : value);
+                        row.put(meta.getColumnLabel(i), instants && value instanceof Timestamp t ? t.toInstant() : value);
                     }
                     rows.add(row);
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 
@@ -160,5 +175,21 @@ public final class StoredRows {
             throw new AssertionError(rows.size() + " rows instead of one for " + List.of(parameters));
         }
         return rows.get(0);
+    }
+
+    /**
+     * Everything a practice has in the imported tables, as sorted text, without the ids that a new
+     * import run changes: equal before and after a re-import that changes nothing.
+     */
+    public static List<String> everythingOf(DataSource dataSource, long practiceId) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        for (String table : List.of("social_account", "post", "post_metric_snapshot", "account_daily_metric", "web_traffic_daily")) {
+            for (Map<String, Object> row : query(dataSource, "select * from " + table + " where practice_id = ?", practiceId)) {
+                row.keySet().removeAll(RUN_COLUMNS);
+                lines.add(table + " " + row);
+            }
+        }
+        lines.sort(null);
+        return lines;
     }
 }

@@ -7,13 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.text.StringEscapeUtils;
@@ -38,13 +34,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class XTweetActivityFormat implements ExportFormat {
 
     public static final String ID = "x-tweet-activity";
-    public static final String PLATFORM = "x";
+    public static final String PLATFORM = XExports.PLATFORM;
 
     private static final List<String> KEY_COLUMNS = List.of("tweet id", "tweet permalink", "time", "impressions", "engagements");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss] xx")
             .withResolverStyle(ResolverStyle.STRICT); // STRICT: 2026-09-31 is an error, not 09-30
-    private static final Pattern PERMALINK_HANDLE = Pattern.compile("https?://(?:www\\.|mobile\\.)?(?:twitter|x)\\.com/([A-Za-z0-9_]{1,15})/status/");
-    private static final Pattern FILE_HANDLE = Pattern.compile("tweet_activity_metrics_([A-Za-z0-9_]{1,15})_\\d{8}_");
     /** Columns mapped to our counters; every other count column goes to extra. Rates are derived, not stored. */
     private static final Set<String> NOT_EXTRA = Set.of("tweet id", "tweet permalink", "tweet text", "time",
             "impressions", "engagements", "engagement rate", "retweets", "replies", "likes", "favorites",
@@ -62,7 +56,7 @@ public class XTweetActivityFormat implements ExportFormat {
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        String fileHandle = fileHandle(file.fileName());
+        String fileHandle = XExports.handleFromLegacyFileName(file.fileName()).orElse(XExports.UNKNOWN_HANDLE);
         CsvColumns[] columns = new CsvColumns[1];
         try (Reader reader = file.openReader()) {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
@@ -76,20 +70,10 @@ public class XTweetActivityFormat implements ExportFormat {
     }
 
     private PostRow toPost(ExportFile file, ImportSink sink, CsvColumns c, long line, CSVRecord r, String fileHandle) {
-        if (r.size() != c.size()) {
-            throw new RowRejectedException("the row has " + r.size() + " fields, the header has " + c.size());
-        }
-        String id = c.cell(r, "tweet id").strip();
-        if (id.isEmpty()) {
-            throw new RowRejectedException("Tweet id is empty");
-        }
-        if (CellValues.isMangledId(id)) {
-            sink.warn(line, "Tweet id '" + id + "' is in scientific notation (the file went through a spreadsheet); digits may be lost");
-        } else if (!id.chars().allMatch(Character::isDigit)) {
-            throw new RowRejectedException("Tweet id '" + CellValues.abbreviate(id) + "' is not a tweet id");
-        }
+        CsvColumns.requireWidth(c, r);
+        String id = XExports.postId(c.cell(r, "tweet id"), "Tweet id", line, sink);
         String permalink = emptyToNull(c.cell(r, "tweet permalink"));
-        String handle = handleOf(permalink).orElse(fileHandle);
+        String handle = XExports.handleFromPermalink(permalink).orElse(fileHandle);
         Instant publishedAt = parseTime(c.cell(r, "time"));
         PostCounters counters = new PostCounters(
                 CellValues.nonNegativeCount(c.cell(r, "impressions"), "impressions"),
@@ -104,16 +88,7 @@ public class XTweetActivityFormat implements ExportFormat {
                 null, // "media views" counts image views too, so it is kept in extra, not as video views
                 null,
                 CellValues.nonNegativeCount(c.cell(r, "follows"), "follows"));
-        Map<String, Long> extra = new LinkedHashMap<>();
-        for (int i = 0; i < c.size(); i++) {
-            String name = c.names().get(i);
-            if (!NOT_EXTRA.contains(name)) {
-                Long value = CellValues.nonNegativeCount(r.get(i), name);
-                if (value != null) {
-                    extra.put(name, value);
-                }
-            }
-        }
+        Map<String, Long> extra = CsvColumns.countsExcept(c, r, NOT_EXTRA);
         String text = c.cell(r, "tweet text");
         return new PostRow(PLATFORM, handle, id, publishedAt, text == null ? null : StringEscapeUtils.unescapeHtml4(text),
                 permalink, null, file.exportDate(), counters, extra);
@@ -130,18 +105,6 @@ public class XTweetActivityFormat implements ExportFormat {
         }
     }
 
-    private static Optional<String> handleOf(String permalink) {
-        if (permalink == null) {
-            return Optional.empty();
-        }
-        Matcher m = PERMALINK_HANDLE.matcher(permalink);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String fileHandle(String fileName) {
-        Matcher m = FILE_HANDLE.matcher(fileName == null ? "" : fileName);
-        return m.find() ? m.group(1) : "unknown";
-    }
 
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
