@@ -29,7 +29,12 @@ final class ImportWriter implements ImportSink, AutoCloseable {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (practice_id, platform, external_id) do update set
                     account_id = excluded.account_id,
-                    published_at = excluded.published_at,
+                    -- an unknown time (epoch) or a bare day never replaces an exact time already known
+                    published_at = case
+                        when excluded.published_at = timestamptz 'epoch' then post.published_at
+                        when cast(? as boolean) and post.published_at >= excluded.published_at
+                             and post.published_at < excluded.published_at + interval '1 day' then post.published_at
+                        else excluded.published_at end,
                     text = coalesce(excluded.text, post.text),
                     permalink = coalesce(excluded.permalink, post.permalink),
                     post_type = coalesce(excluded.post_type, post.post_type)
@@ -135,6 +140,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
             posts.setString(i++, row.permalink());
             posts.setString(i++, row.postType());
             posts.setLong(i++, runId);
+            posts.setBoolean(i++, row.publishedDayOnly());
             posts.setObject(i++, row.asOf());
             PostCounters c = row.counters();
             for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),

@@ -88,7 +88,7 @@ public class XAnalyticsContentFormat implements ExportFormat {
         String text = c.cell(r, "post text");
         return new PostRow(XExports.PLATFORM, handle, id, publishedAt,
                 text == null || text.isBlank() ? null : StringEscapeUtils.unescapeHtml4(text),
-                link, null, file.exportDate(), counters, CsvColumns.countsExcept(c, r, NOT_EXTRA));
+                link, null, file.exportDate(), counters, CsvColumns.countsExcept(c, r, NOT_EXTRA), true);
     }
 
     private static String emptyToNull(String s) {
