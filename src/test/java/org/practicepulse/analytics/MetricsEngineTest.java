@@ -47,7 +47,8 @@ class MetricsEngineTest {
         practice = data.practice("engine", "America/Chicago");
         owner = data.user("engine-owner", Role.OWNER, practice);
         try (var files = Files.list(X)) {
-            for (Path file : files.sorted().toList()) {
+            // the per-tweet samples only: the x.com samples hold newer snapshots of some of the same posts
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("tweet_activity_metrics_")).sorted().toList()) {
                 TestData.as(owner).multiPart("file", file.toFile()).post("/api/imports?practice=" + practice.slug)
                         .then().statusCode(200).body("status", equalTo("IMPORTED"));
             }
