@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -89,10 +91,10 @@ final class ReplySafetyRules {
     }
 
     private static ReplySafetyRules compile(RuleFile file) {
-        Map<String, Pattern> contexts = new java.util.HashMap<>();
+        Map<String, Pattern> contexts = new HashMap<>();
         file.contexts().forEach((name, regex) -> contexts.put(name, compile(regex, false)));
         List<Rule> rules = file.rules().stream().map(entry -> {
-            Kind kind = entry.kind() == null ? Kind.PATTERNS : Kind.valueOf(entry.kind().toUpperCase().replace('-', '_'));
+            Kind kind = entry.kind() == null ? Kind.PATTERNS : Kind.valueOf(entry.kind().toUpperCase(Locale.ROOT).replace('-', '_'));
             Pattern context = null;
             if (entry.sentenceMustMatch() != null) {
                 context = contexts.get(entry.sentenceMustMatch());

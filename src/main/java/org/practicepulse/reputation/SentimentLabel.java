@@ -1,5 +1,7 @@
 package org.practicepulse.reputation;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** VADER's conventional cut-offs on the compound score. */
@@ -18,6 +20,6 @@ public enum SentimentLabel {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

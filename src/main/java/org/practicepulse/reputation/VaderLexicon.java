@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * VADER's two word lists, bundled unchanged from vaderSentiment 3.3.2 (MIT, see
@@ -55,7 +56,7 @@ public final class VaderLexicon {
     }
 
     /** Lines of "key TAB value [TAB ...]"; a later duplicate key wins, as in the reference's dict. */
-    private static <T> Map<String, T> readTabbed(String file, java.util.function.Function<String, T> value) {
+    private static <T> Map<String, T> readTabbed(String file, Function<String, T> value) {
         Map<String, T> entries = new HashMap<>();
         try (InputStream in = VaderLexicon.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
             if (in == null) {

@@ -3,6 +3,7 @@ package org.practicepulse.reputation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -373,7 +374,7 @@ public final class VaderSentiment {
     }
 
     private static Map<String, Double> boosters() {
-        Map<String, Double> boosters = new java.util.HashMap<>();
+        Map<String, Double> boosters = new HashMap<>();
         for (String word : List.of("absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
                 "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
                 "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
