@@ -36,6 +36,8 @@ public class MetricsResource {
     PracticeAccess access;
     @Inject
     ActivityQuery activity;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     public record Definition(String key, String label, String kind, String formula) {
     }
@@ -72,6 +74,23 @@ public class MetricsResource {
             @QueryParam("to") String to, @QueryParam("platform") String platform, @QueryParam("account") String account) {
         ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, account);
         return activity.weekly(r.scope(), r.period());
+    }
+
+    @GET
+    @Path("/accounts")
+    @Transactional
+    @Operation(summary = "The same figures per account (and its clinician) with data in the period")
+    public List<MetricsService.AccountFigures> accounts(@QueryParam("practice") String practice, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("platform") String platform) {
+        ScopeResolver.Resolved r = scopes.resolve(practice, from, to, platform, null);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, platform, handle, clinician from social_account
+                where practice_id = ?1 and (cast(?2 as text) is null or platform = ?2) order by clinician nulls last, platform, handle
+                """).setParameter(1, r.practice().id).setParameter(2, r.scope().platform()).getResultList();
+        List<MetricsService.Account> accounts = rows.stream().map(row -> new MetricsService.Account(((Number) row[0]).longValue(),
+                (String) row[1], (String) row[2], (String) row[3])).toList();
+        return metrics.byAccount(r.scope(), r.period(), accounts);
     }
 
     @GET

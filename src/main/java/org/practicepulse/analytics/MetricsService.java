@@ -77,6 +77,27 @@ public class MetricsService {
                 provenance.definitionBreaks(scope, period));
     }
 
+    /** One account's figures, with the clinician it belongs to. */
+    public record AccountFigures(String platform, String account, String clinician, @JsonUnwrapped MetricFigures figures) {
+    }
+
+    /** Figures per account of the practice that has any data in the period, by platform and handle. */
+    public List<AccountFigures> byAccount(MetricsQuery.Scope scope, ReportingPeriod period, List<Account> accounts) {
+        List<AccountFigures> rows = new ArrayList<>();
+        for (Account a : accounts) {
+            MetricsQuery.Scope one = new MetricsQuery.Scope(scope.practiceId(), scope.zone(), scope.platform(), List.of(a.id()));
+            MetricFigures f = query.load(one, period.from(), period.to()).figures(period.from(), period.to(), null);
+            if (f.posts() > 0 || f.followers() != null || f.followersGained() != null) {
+                rows.add(new AccountFigures(a.platform(), a.handle(), a.clinician(), f));
+            }
+        }
+        return rows;
+    }
+
+    /** An account of the practice. */
+    public record Account(long id, String platform, String handle, String clinician) {
+    }
+
     /** Relative change (current − previous) / previous of every figure; null where previous is 0 or unknown. */
     static Map<String, Double> change(MetricFigures current, MetricFigures previous) {
         Map<String, Double> before = previous.values();
