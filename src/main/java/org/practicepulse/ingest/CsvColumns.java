@@ -75,4 +75,11 @@ public final class CsvColumns {
         int i = indexOf(aliases);
         return i < 0 || i >= row.size() ? null : row.get(i);
     }
+
+    /** The header of a table that is not CSV (a spreadsheet row): the names as the cells hold them. */
+    public static CsvColumns ofNames(List<String> names) {
+        List<String> normalised = new ArrayList<>(names.size());
+        names.forEach(n -> normalised.add(normalise(n)));
+        return new CsvColumns(normalised);
+    }
 }
