@@ -27,8 +27,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (invented content, August to mid-November 2026), in the layout LinkedIn exports: the content
  * export with its description rows, the followers and the visitors export. The figures come from
  * a fixed seed, so an .xls and an .xlsx written with the same arguments hold the same values.
- * Run once with {@code main} (from the project folder) to regenerate the committed files:
- * <pre>java -cp target/test-classes:$(cat target/cp.txt) org.practicepulse.ingest.LinkedInSampleWriter</pre>
+ * Run {@code main} from the project folder to regenerate the committed files (the values come out
+ * the same; the bytes of the .xlsx differ, as it records when it was written):
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.practicepulse.ingest.LinkedInSampleWriter
+ * </pre>
  */
 public final class LinkedInSampleWriter {
 
