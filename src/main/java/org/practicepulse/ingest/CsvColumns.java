@@ -79,7 +79,7 @@ public final class CsvColumns {
 
     /**
      * Columns from names a format worked out itself (normalised here): for headers whose cells do not
-     * name the columns alone, e.g. duplicate names told apart by a description row.
+     * name the columns alone (duplicate names told apart by a description row, spreadsheet header rows).
      */
     public static CsvColumns ofNames(List<String> names) {
         List<String> normalised = new ArrayList<>(names.size());

@@ -88,10 +88,19 @@ public final class ExportFile {
             try (ZipFile zip = new ZipFile(path.toFile())) {
                 return zip.getEntry("xl/workbook.xml") != null ? Kind.XLSX : Kind.ZIP;
             } catch (IOException e) {
-                return Kind.ZIP; // damaged: unpacking will say how
+                // damaged (truncated: no central directory): its first entries still say whether it is a workbook,
+                // and the spreadsheet formats or unpacking will say how it is damaged
+                return namesWorkbookParts(head) ? Kind.XLSX : Kind.ZIP;
             }
         }
         return startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) ? Kind.XLS : Kind.TEXT;
+    }
+
+    /** True when the local entry headers at the start of a zip name the parts of an XLSX workbook. */
+    private static boolean namesWorkbookParts(byte[] head) {
+        String ascii = new String(head, StandardCharsets.ISO_8859_1);
+        return ascii.contains("xl/workbook.xml") || ascii.contains("xl/worksheets/") || ascii.contains("xl/sharedStrings.xml")
+                || ascii.contains("xl/styles.xml");
     }
 
     public Kind kind() {
