@@ -121,7 +121,7 @@ public final class CellValues {
         if (raw == null) {
             return "";
         }
-        String oneLine = raw.replaceAll("[\\r\\n\\t]+", " ");
+        String oneLine = raw.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cc}", "");
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
     }
 }

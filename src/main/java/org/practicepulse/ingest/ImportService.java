@@ -217,8 +217,9 @@ public class ImportService {
             throw new UnreadableFileException("the file is binary (it contains NUL bytes), not a CSV, JSON or XLSX export");
         }
         return formats.stream().filter(f -> f.detect(file)).findFirst()
-                .orElseThrow(() -> new UnreadableFileException("unrecognised format; first line: "
-                        + abbreviate(file.firstLine(), 200)));
+                .orElseThrow(() -> new UnreadableFileException(file.kind() == ExportFile.Kind.TEXT
+                        ? "unrecognised format; first line: " + abbreviate(file.firstLine(), 200)
+                        : "unrecognised format: a " + file.kind() + " file whose content no importer recognises"));
     }
 
     private ImportRun recordFailure(ImportRequest request, String sha, long size, String format, String message) {
@@ -267,8 +268,9 @@ public class ImportService {
         }
     }
 
+    /** One line, without control characters (PostgreSQL refuses NUL in text), cut to max. */
     private static String abbreviate(String s, int max) {
-        String oneLine = s.replaceAll("[\\r\\n]+", " ");
+        String oneLine = s.replaceAll("[\\r\\n]+", " ").replaceAll("\\p{Cc}", "");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
     }
 }

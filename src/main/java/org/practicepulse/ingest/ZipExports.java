@@ -47,7 +47,7 @@ public final class ZipExports {
                 Path target = into.resolve("entry-" + entries.size());
                 try (OutputStream out = Files.newOutputStream(target)) {
                     int n;
-                    while ((n = in.read(buffer)) > 0) {
+                    while ((n = read(in, buffer)) > 0) {
                         total += n;
                         if (total > maxBytes) {
                             throw new UnreadableFileException("the zip unpacks to more than " + maxBytes
@@ -63,6 +63,14 @@ public final class ZipExports {
             throw new UnreadableFileException("the zip holds no files");
         }
         return entries;
+    }
+
+    private static int read(ZipInputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new UnreadableFileException("the zip is damaged or truncated: " + e.getMessage());
+        }
     }
 
     private static ZipEntry nextEntry(ZipInputStream in) {

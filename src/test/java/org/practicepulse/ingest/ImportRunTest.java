@@ -119,6 +119,32 @@ class ImportRunTest {
     }
 
     @Test
+    void anUnknownWorkbookAndATruncatedZipFailWithAReason() throws Exception {
+        Practice practice = data.practice("binary", "UTC");
+        String owner = data.user("binary-owner", Role.OWNER, practice);
+        Path workbook = Files.createTempFile("budget", ".xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(workbook)) {
+            wb.createSheet("Budget").createRow(0).createCell(0).setCellValue("Rent");
+            wb.write(out);
+        }
+        JsonPath run = upload(owner, practice, workbook);
+        assertEquals("FAILED", run.getString("status"));
+        assertEquals("unrecognised format: a XLSX file whose content no importer recognises", run.getString("message"));
+
+        Path zip = Files.createTempFile("export", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("Table data.csv"));
+            out.write(Files.readAllBytes(SAMPLE));
+            out.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(zip);
+        Files.write(zip, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        JsonPath truncated = upload(owner, practice, zip);
+        assertEquals("FAILED", truncated.getString("status"));
+        assertTrue(truncated.getString("message").startsWith("the zip is damaged or truncated"), truncated.getString("message"));
+    }
+
+    @Test
     void aHeaderOnlyFileImportsNothingAndSaysSo() throws Exception {
         Practice practice = data.practice("header", "UTC");
         String owner = data.user("header-owner", Role.OWNER, practice);
