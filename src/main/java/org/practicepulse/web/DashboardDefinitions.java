@@ -44,7 +44,9 @@ public class DashboardDefinitions {
             String line, String sort, Integer limit, Map<String, String> filter, List<String> filters, List<String> formats) {
     }
 
-    public record Dashboard(String id, String title, String audience, List<String> roles, String description, List<Panel> panels) {
+    /** A dashboard; lower order comes first in the navigation. */
+    public record Dashboard(String id, Integer order, String title, String audience, List<String> roles, String description,
+            List<Panel> panels) {
     }
 
     @ConfigProperty(name = "pulse.dashboards.dir", defaultValue = "dashboards")
@@ -92,6 +94,7 @@ public class DashboardDefinitions {
         } catch (IOException e) {
             throw new IllegalStateException("dashboards: cannot list " + dir, e);
         }
+        loaded.sort(java.util.Comparator.comparing((Dashboard d) -> d.order() == null ? 100 : d.order()).thenComparing(Dashboard::id));
         return List.copyOf(loaded);
     }
 
