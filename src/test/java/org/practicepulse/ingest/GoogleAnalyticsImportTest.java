@@ -57,8 +57,7 @@ class GoogleAnalyticsImportTest {
     }
 
     private JsonPath upload(Path file) {
-        return TestData.as(owner).multiPart("file", file.toFile()).post("/api/imports?practice=" + practice.slug)
-                .then().statusCode(200).extract().jsonPath();
+        return TestData.upload(owner, practice, file);
     }
 
     private static String warnings(JsonPath run) {

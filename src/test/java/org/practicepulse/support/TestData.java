@@ -12,6 +12,7 @@ import org.practicepulse.security.UserAccounts;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.config.JsonConfig;
+import io.restassured.path.json.JsonPath;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
@@ -62,6 +63,12 @@ public class TestData {
     /** A request signed in with HTTP Basic as this user. */
     public static RequestSpecification as(String username) {
         return given().config(DOUBLES).auth().preemptive().basic(username, PASSWORD);
+    }
+
+    /** Uploads a file as this user into the practice; the answer is the import run (status 200 checked). */
+    public static JsonPath upload(String username, Practice practice, Path file) {
+        return as(username).multiPart("file", file.toFile()).post("/api/imports?practice=" + practice.slug)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** A file of ../shared/real-exports; the test is skipped, saying why, where the folder is absent. */

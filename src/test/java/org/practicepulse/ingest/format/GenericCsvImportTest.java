@@ -35,8 +35,7 @@ class GenericCsvImportTest {
     DataSource dataSource;
 
     private JsonPath upload(String user, Practice practice, Path file) {
-        return TestData.as(user).multiPart("file", file.toFile()).post("/api/imports?practice=" + practice.slug)
-                .then().statusCode(200).extract().jsonPath();
+        return TestData.upload(user, practice, file);
     }
 
     @Test
