@@ -17,8 +17,6 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 
-import org.ahocorasick.trie.PayloadTrie;
-
 /**
  * A rule file compiled for speed: every term of every rule and condition sits in one Aho-Corasick
  * automaton, so a text is read once for all of them; regular expressions run only where their
@@ -29,6 +27,11 @@ public final class RiskScorer {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Fewer digits than this cannot be a full phone number; libphonenumber is not asked. */
     private static final int PHONE_MIN_DIGITS = 7;
+    /**
+     * Patterns with anchors run only within this many characters of an anchor, not over the whole
+     * text: a pattern's match must lie that close to one of its anchors.
+     */
+    static final int ANCHOR_REACH = 100;
 
     private final String version;
     private final double[] weights = new double[Severity.values().length];
@@ -36,7 +39,8 @@ public final class RiskScorer {
     private final int levelHigh;
     private final int maxFindingsPerRule;
     private final String phoneRegion;
-    private final PayloadTrie<KeywordUse[]> trie;
+    private final TermAutomaton automaton;
+    private final KeywordUse[][] keywordUses;
     private final Rule[] rules;
     private final int termSets;
 
@@ -52,6 +56,7 @@ public final class RiskScorer {
     }
 
     private record Rule(String id, String category, Severity severity, int termSet, Pattern[] patterns, boolean[] hitGroup,
+            boolean[][] firstChars,
             int anchorSet, boolean phone, Set<PhoneNumberType> excludedNumbers, Condition[] requires, Condition[] unless,
             Severity downgradeTo, Condition downgradeWhen, String downgradeNote, Set<String> platforms, String explanation,
             String guidance) {
@@ -81,7 +86,12 @@ public final class RiskScorer {
                 m.excludeNumberTypes().forEach(t -> excluded.add(PhoneNumberType.valueOf(t)));
             }
             RuleFile.Downgrade d = r.downgrade();
+            boolean[][] firstChars = new boolean[patterns.length][];
+            for (int i = 0; i < patterns.length; i++) {
+                firstChars[i] = firstChars(patterns[i]);
+            }
             compiled.add(new Rule(r.id(), r.category(), Severity.of(r.severity()), sets.add(m.terms()), patterns, hitGroup,
+                    firstChars,
                     sets.add(m.anchors()), "phone".equals(m.detector()), excluded, conditions(r.requires(), sets),
                     conditions(r.unless(), sets), d == null ? null : Severity.of(d.severity()),
                     d == null ? null : condition(d.when(), sets), d == null ? null : d.note(),
@@ -89,7 +99,8 @@ public final class RiskScorer {
         }
         this.rules = compiled.toArray(Rule[]::new);
         this.termSets = sets.count;
-        this.trie = sets.build();
+        this.keywordUses = sets.uses();
+        this.automaton = new TermAutomaton(sets.keywords());
     }
 
     public String version() {
@@ -103,10 +114,8 @@ public final class RiskScorer {
         }
         TextView view = new TextView(text);
         Hits hits = new Hits(termSets);
-        trie.parseText(view.folded, emit -> {
-            int start = emit.getStart();
-            int end = emit.getEnd() + 1;
-            for (KeywordUse use : emit.getPayload()) {
+        automaton.scan(view.folded, (keyword, start, end) -> {
+            for (KeywordUse use : keywordUses[keyword]) {
                 if (use.checkLeft && start > 0 && TextView.isWordChar(view.folded.charAt(start - 1))) {
                     continue;
                 }
@@ -120,7 +129,6 @@ public final class RiskScorer {
                 }
                 hits.add(use.set, start, hitEnd);
             }
-            return true;
         });
         List<RiskFinding> candidates = new ArrayList<>();
         int[][] phones = null;
@@ -143,16 +151,10 @@ public final class RiskScorer {
                         consider(rule, view, hits, p[0], p[1], candidates);
                     }
                 }
-            } else if (rule.anchorSet < 0 || hits.any(rule.anchorSet, 0, view.length(), -1, -1)) {
-                for (int p = 0; p < rule.patterns.length; p++) {
-                    Matcher m = rule.patterns[p].matcher(view.plain);
-                    while (m.find()) {
-                        int start = rule.hitGroup[p] && m.start("hit") >= 0 ? m.start("hit") : m.start();
-                        int end = rule.hitGroup[p] && m.start("hit") >= 0 ? m.end("hit") : m.end();
-                        if (end > start) {
-                            consider(rule, view, hits, start, end, candidates);
-                        }
-                    }
+            } else {
+                int[] windows = rule.anchorSet < 0 ? new int[] { 0, view.length() } : hits.windows(rule.anchorSet, ANCHOR_REACH, view.length());
+                if (windows.length > 0) {
+                    findPatterns(rule, view, hits, windows, candidates);
                 }
             }
         }
@@ -163,6 +165,55 @@ public final class RiskScorer {
         }
         int score = (int) Math.round(100 * (1 - clean));
         return new RiskAssessment(score, level(score), version, findings);
+    }
+
+    /**
+     * Tries each pattern at every word or symbol start inside the windows (lookingAt), not at every
+     * character: several times fewer attempts than Matcher.find, and the same matches for patterns
+     * that begin with a word, a symbol or a lookbehind.
+     */
+    private void findPatterns(Rule rule, TextView view, Hits hits, int[] windows, List<RiskFinding> out) {
+        int[] starts = view.tokenStarts();
+        for (int p = 0; p < rule.patterns.length; p++) {
+            boolean[] first = rule.firstChars[p];
+            Matcher m = rule.patterns[p].matcher(view.plain);
+            for (int w = 0; w < windows.length; w += 2) {
+                int windowEnd = windows[w + 1];
+                int next = windows[w];
+                int i = Arrays.binarySearch(starts, next);
+                for (i = i >= 0 ? i : -i - 1; i < starts.length && starts[i] < windowEnd; i++) {
+                    char c = view.plain.charAt(starts[i]);
+                    if (starts[i] < next || c < 128 && !first[c]) {
+                        continue;
+                    }
+                    m.region(starts[i], windowEnd).useTransparentBounds(true).useAnchoringBounds(false);
+                    if (m.lookingAt()) {
+                        boolean group = rule.hitGroup[p] && m.start("hit") >= 0;
+                        int start = group ? m.start("hit") : m.start();
+                        int end = group ? m.end("hit") : m.end();
+                        if (end > start) {
+                            consider(rule, view, hits, start, end, out);
+                            next = m.end();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The ASCII characters a match of the pattern can begin with: a one-character text on which the
+     * match fails without reading to its end rules that character out. Patterns with a lookbehind
+     * depend on what precedes the match and may begin anywhere.
+     */
+    static boolean[] firstChars(Pattern pattern) {
+        boolean[] first = new boolean[128];
+        boolean lookbehind = pattern.pattern().contains("(?<=") || pattern.pattern().contains("(?<!");
+        for (char c = 0; c < 128; c++) {
+            Matcher m = pattern.matcher(String.valueOf(c));
+            first[c] = lookbehind || m.lookingAt() || m.hitEnd();
+        }
+        return first;
     }
 
     private String level(int score) {
@@ -235,7 +286,7 @@ public final class RiskScorer {
 
     /** Phone numbers as {start, end, PhoneNumberType ordinal}. */
     private int[][] phones(TextView view) {
-        if (view.digitCount() < PHONE_MIN_DIGITS) {
+        if (!view.hasDigitRun(PHONE_MIN_DIGITS)) {
             return new int[0][];
         }
         List<int[]> found = new ArrayList<>();
@@ -318,6 +369,34 @@ public final class RiskScorer {
             present[s] = true;
         }
 
+        /** The regions within reach of the set's hits, merged: {start, end, start, end, ...}; empty without hits. */
+        int[] windows(int s, int reach, int length) {
+            if (!present[s]) {
+                return new int[0];
+            }
+            long[] spans = new long[count];
+            int k = 0;
+            for (int i = 0; i < count; i++) {
+                if (set[i] == s) {
+                    spans[k++] = (long) Math.max(0, start[i] - reach) << 32 | Math.min(length, end[i] + reach);
+                }
+            }
+            Arrays.sort(spans, 0, k);
+            int[] regions = new int[2 * k];
+            int n = 0;
+            for (int i = 0; i < k; i++) {
+                int from = (int) (spans[i] >>> 32);
+                int to = (int) spans[i];
+                if (n > 0 && from <= regions[n - 1]) {
+                    regions[n - 1] = Math.max(regions[n - 1], to);
+                } else {
+                    regions[n++] = from;
+                    regions[n++] = to;
+                }
+            }
+            return Arrays.copyOf(regions, n);
+        }
+
         /** A hit of the set inside [from, to) that does not overlap [exceptStart, exceptEnd). */
         boolean any(int s, int from, int to, int exceptStart, int exceptEnd) {
             if (!present[s]) {
@@ -371,10 +450,12 @@ public final class RiskScorer {
                     TextView.isWordChar(keyword.charAt(0)), TextView.isWordChar(keyword.charAt(keyword.length() - 1))));
         }
 
-        PayloadTrie<KeywordUse[]> build() {
-            PayloadTrie.PayloadTrieBuilder<KeywordUse[]> builder = PayloadTrie.builder();
-            keywords.forEach((keyword, uses) -> builder.addKeyword(keyword, uses.toArray(KeywordUse[]::new)));
-            return builder.build();
+        List<String> keywords() {
+            return List.copyOf(keywords.keySet());
+        }
+
+        KeywordUse[][] uses() {
+            return keywords.values().stream().map(u -> u.toArray(KeywordUse[]::new)).toArray(KeywordUse[][]::new);
         }
     }
 }

@@ -13,12 +13,13 @@ final class TextView {
     private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "mx", "st", "vs", "jr", "sr", "no",
             "etc", "approx", "dept", "inc", "ltd", "prof", "rev", "fig", "e.g", "i.e", "ave", "blvd", "rd", "ln", "mt", "ft",
             "oz", "lb", "lbs", "min", "hr", "hrs", "apt", "ste", "univ", "corp");
+    private static final int LONGEST_ABBREVIATION = 6;
 
     final String original;
     final String plain;
     final String folded;
     private int[] sentenceStarts;
-    private int digits = -1;
+    private int[] tokenStarts;
 
     TextView(String text) {
         this.original = text;
@@ -59,18 +60,48 @@ final class TextView {
         return c == '\'' && i > 0 && i + 1 < folded.length() && isWordChar(folded.charAt(i - 1)) && isWordChar(folded.charAt(i + 1));
     }
 
-    int digitCount() {
-        if (digits < 0) {
+    /**
+     * Whether some run of at least n digits, separated only by spaces, dashes, dots, slashes or
+     * brackets ("(312) 555-0142"), occurs: the only texts worth asking libphonenumber about.
+     */
+    boolean hasDigitRun(int n) {
+        int digits = 0;
+        int separators = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= n) {
+                    return true;
+                }
+                separators = 0;
+            } else if (digits > 0 && " -.()/+".indexOf(c) >= 0 && ++separators <= 2) {
+                continue;
+            } else {
+                digits = 0;
+                separators = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Offsets where a word or a symbol begins (not whitespace): where patterns are tried. */
+    int[] tokenStarts() {
+        if (tokenStarts == null) {
+            int[] starts = new int[Math.max(8, length() / 4)];
             int n = 0;
-            for (int i = 0; i < plain.length(); i++) {
+            for (int i = 0; i < length(); i++) {
                 char c = plain.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    n++;
+                boolean word = isWordChar(c);
+                if (word ? i == 0 || !isWordChar(plain.charAt(i - 1)) : !Character.isWhitespace(c)) {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i;
                 }
             }
-            digits = n;
+            tokenStarts = Arrays.copyOf(starts, n);
         }
-        return digits;
+        return tokenStarts;
     }
 
     /** Start of the sentence holding this offset. */
@@ -176,13 +207,15 @@ final class TextView {
     /** A full stop after "Dr", "Mrs", "e.g" or a single initial ("Kevin M.") ends no sentence. */
     private boolean abbreviation(int dot) {
         int start = dot;
-        while (start > 0 && (Character.isLetter(folded.charAt(start - 1)) || folded.charAt(start - 1) == '.')) {
+        while (start > 0 && dot - start <= LONGEST_ABBREVIATION
+                && (Character.isLetter(folded.charAt(start - 1)) || folded.charAt(start - 1) == '.')) {
             start--;
         }
-        String word = folded.substring(start, dot);
-        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+        int length = dot - start;
+        if (length == 1 && Character.isLetter(plain.charAt(start))) {
             return Character.isUpperCase(plain.charAt(start));
         }
-        return ABBREVIATIONS.contains(word);
+        return length > 0 && length <= LONGEST_ABBREVIATION && (start == 0 || !Character.isLetter(folded.charAt(start - 1)))
+                && ABBREVIATIONS.contains(folded.substring(start, dot));
     }
 }
