@@ -1,0 +1,244 @@
+package org.practicepulse.risk;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Stores the risk of imported posts in post_risk: per import run (on the import's own connection
+ * and transaction) and, after a rules change, for every post scored with other rules.
+ */
+@ApplicationScoped
+public class PostRiskScoring {
+
+    private static final Logger LOG = Logger.getLogger(PostRiskScoring.class);
+    static final int BATCH = 500;
+    private static final String NO_FINDINGS = "[]";
+
+    private static final String UPSERT = """
+            insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
+            values (?, ?, ?, ?, ?, cast(? as text[]), cast(? as jsonb), now())
+            on conflict (practice_id, post_id) do update set
+                rules_version = excluded.rules_version,
+                score = excluded.score,
+                level = excluded.level,
+                categories = excluded.categories,
+                findings = excluded.findings,
+                scored_at = excluded.scored_at
+            """;
+    // A rescore never overwrites a row that an import wrote meanwhile with the current rules.
+    private static final String UPSERT_IF_STALE = UPSERT + " where post_risk.rules_version <> excluded.rules_version";
+
+    private static final String POSTS_OF_RUN = """
+            select id, text, platform from post where practice_id = ? and import_run_id = ? order by id
+            """;
+    private static final String STALE_POSTS = """
+            select p.id, p.text, p.platform
+            from post p left join post_risk r on r.practice_id = p.practice_id and r.post_id = p.id
+            where p.practice_id = ? and p.id > ? and (r.post_id is null or r.rules_version <> ?)
+            order by p.id limit ?
+            """;
+
+    @Inject
+    RiskRules rules;
+    @Inject
+    RiskConfig config;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "risk-rescore");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Scores (upserts) every post whose latest import is this run, in batches, on the caller's
+     * connection: the importer calls it inside its transaction, so posts and scores commit together.
+     * Returns the number of posts scored.
+     */
+    public int scoreRun(Connection connection, long practiceId, long importRunId) throws SQLException {
+        RiskScorer scorer = rules.scorer(slugOf(connection, practiceId));
+        int scored = 0;
+        try (PreparedStatement select = connection.prepareStatement(POSTS_OF_RUN);
+                PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            select.setFetchSize(BATCH);
+            select.setLong(1, practiceId);
+            select.setLong(2, importRunId);
+            try (ResultSet rs = select.executeQuery()) {
+                int pending = 0;
+                while (rs.next()) {
+                    addRow(upsert, practiceId, rs.getLong(1), scorer.score(rs.getString(2), rs.getString(3)));
+                    scored++;
+                    if (++pending == BATCH) {
+                        upsert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    upsert.executeBatch();
+                }
+            }
+        }
+        return scored;
+    }
+
+    /**
+     * Rescores every post without a score of the loaded rules (new rules version, new or changed
+     * practice extension), practice by practice, one transaction per batch. One instance at a time:
+     * a second caller waits, then finds nothing left. Returns the number of posts rescored.
+     */
+    public int rescoreAll() {
+        try (Connection lock = dataSource.getConnection()) {
+            try (PreparedStatement st = lock.prepareStatement("select pg_advisory_lock(hashtext('pulse:risk-rescore'))")) {
+                st.execute();
+            }
+            try {
+                int total = 0;
+                for (long practiceId : practiceIds()) {
+                    total += rescorePractice(practiceId);
+                }
+                return total;
+            } finally {
+                try (PreparedStatement st = lock.prepareStatement("select pg_advisory_unlock(hashtext('pulse:risk-rescore'))")) {
+                    st.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rescoring posts failed", e);
+        }
+    }
+
+    void rescoreAtStart(@Observes StartupEvent event) {
+        if (config.rescoreAtStart()) {
+            background.submit(() -> {
+                try {
+                    long started = System.nanoTime();
+                    int rescored = rescoreAll();
+                    if (rescored > 0) {
+                        LOG.infof("rescored %d posts with the current risk rules in %d ms", rescored,
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("rescoring posts with the current risk rules failed; they keep their old scores", e);
+                }
+            });
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        background.shutdownNow();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private int rescorePractice(long practiceId) {
+        String slug = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return slugOf(c, practiceId);
+            }
+        });
+        RiskScorer scorer = rules.scorer(slug);
+        int total = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            long[] batch = QuarkusTransaction.requiringNew().call(() -> rescoreBatch(practiceId, scorer, from));
+            if (batch[0] == 0) {
+                return total;
+            }
+            total += (int) batch[0];
+            after = batch[1];
+            if (Thread.currentThread().isInterrupted()) {
+                return total;
+            }
+        }
+    }
+
+    /** {rows scored, last post id}. */
+    private long[] rescoreBatch(long practiceId, RiskScorer scorer, long afterId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(STALE_POSTS);
+                PreparedStatement upsert = c.prepareStatement(UPSERT_IF_STALE)) {
+            select.setLong(1, practiceId);
+            select.setLong(2, afterId);
+            select.setString(3, scorer.version());
+            select.setInt(4, BATCH);
+            long count = 0;
+            long last = afterId;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    last = rs.getLong(1);
+                    addRow(upsert, practiceId, last, scorer.score(rs.getString(2), rs.getString(3)));
+                    count++;
+                }
+            }
+            if (count > 0) {
+                upsert.executeBatch();
+            }
+            return new long[] { count, last };
+        }
+    }
+
+    private List<Long> practiceIds() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement st = c.prepareStatement("select id from practice order by id");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private void addRow(PreparedStatement upsert, long practiceId, long postId, RiskAssessment risk) throws SQLException {
+        upsert.setLong(1, practiceId);
+        upsert.setLong(2, postId);
+        upsert.setString(3, risk.rulesVersion());
+        upsert.setInt(4, risk.score());
+        upsert.setString(5, risk.level());
+        upsert.setString(6, "{" + String.join(",", risk.categories()) + "}");
+        try {
+            upsert.setString(7, risk.findings().isEmpty() ? NO_FINDINGS : json.writeValueAsString(risk.findings()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the findings of post " + postId, e);
+        }
+        upsert.addBatch();
+    }
+
+    private static String slugOf(Connection c, long practiceId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select slug from practice where id = ?")) {
+            st.setLong(1, practiceId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no practice " + practiceId);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+}
