@@ -25,7 +25,8 @@ public class PostsQuery {
         impressions("l.impressions"),
         engagements("l.engagements"),
         clicks("l.clicks"),
-        published("extract(epoch from l.published_at)");
+        published("extract(epoch from l.published_at)"),
+        risk("r.score");
 
         final String expression;
 
@@ -37,7 +38,11 @@ public class PostsQuery {
     public record PostView(long id, String platform, String account, String externalId, Instant publishedAt,
             String text, String permalink, String postType, LocalDate asOf, Long impressions, Long reach,
             Long engagements, Ratio engagementRate, Long likes, Long comments, Long shares, Long saves, Long clicks,
-            Long videoViews) {
+            Long videoViews, Risk risk) {
+    }
+
+    /** The post's professionalism-risk score (null until scored). */
+    public record Risk(int score, String level, List<String> categories, com.fasterxml.jackson.databind.JsonNode findings) {
     }
 
     /** One weekday × hour cell (weekday 1 = Monday, hour 0-23, practice time zone). */
@@ -46,12 +51,15 @@ public class PostsQuery {
 
     private static final String POSTS = """
             select p.id, p.platform, a.handle, p.external_id, p.published_at, p.text, p.permalink, p.post_type, l.as_of,
-                   l.impressions, l.reach, l.engagements, l.likes, l.comments, l.shares, l.saves, l.clicks, l.video_views
+                   l.impressions, l.reach, l.engagements, l.likes, l.comments, l.shares, l.saves, l.clicks, l.video_views,
+                   r.score as risk_score, r.level as risk_level, r.categories as risk_categories, r.findings as risk_findings
             from post_latest_metric l
             join post p on p.practice_id = l.practice_id and p.id = l.post_id
             join social_account a on a.practice_id = p.practice_id and a.id = p.account_id
+            left join post_risk r on r.practice_id = l.practice_id and r.post_id = l.post_id
             where l.practice_id = ? and l.published_at >= ? and l.published_at < ?
               and (cast(? as text) is null or l.platform = ?) and (cast(? as bigint[]) is null or l.account_id = any(?))
+              and (cast(? as int) is null or r.score >= ?) and (cast(? as text) is null or ? = any(r.categories))
             order by %s desc nulls last, p.id
             limit ?
             """;
@@ -73,9 +81,24 @@ public class PostsQuery {
     DataSource dataSource;
 
     public List<PostView> top(MetricsQuery.Scope scope, ReportingPeriod period, Sort sort, int limit) {
+        return top(scope, period, sort, limit, null, null);
+    }
+
+    /** Top posts, optionally only those scoring at least minRisk and/or with a finding of that category. */
+    public List<PostView> top(MetricsQuery.Scope scope, ReportingPeriod period, Sort sort, int limit, Integer minRisk,
+            String category) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(String.format(POSTS, sort.expression))) {
             int i = bindScope(c, st, 1, scope, period);
+            if (minRisk == null) {
+                st.setNull(i++, java.sql.Types.INTEGER);
+                st.setNull(i++, java.sql.Types.INTEGER);
+            } else {
+                st.setInt(i++, minRisk);
+                st.setInt(i++, minRisk);
+            }
+            st.setString(i++, category);
+            st.setString(i++, category);
             st.setInt(i, limit);
             List<PostView> posts = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -89,7 +112,7 @@ public class PostsQuery {
                             Ratio.of(impressions == null ? null : engagements, engagements == null ? null : impressions),
                             MetricsQuery.longOrNull(rs, "likes"), MetricsQuery.longOrNull(rs, "comments"),
                             MetricsQuery.longOrNull(rs, "shares"), MetricsQuery.longOrNull(rs, "saves"),
-                            MetricsQuery.longOrNull(rs, "clicks"), MetricsQuery.longOrNull(rs, "video_views")));
+                            MetricsQuery.longOrNull(rs, "clicks"), MetricsQuery.longOrNull(rs, "video_views"), risk(rs)));
                 }
             }
             return posts;
@@ -97,6 +120,22 @@ public class PostsQuery {
             throw new IllegalStateException("posts query failed", e);
         }
     }
+
+    private static Risk risk(ResultSet rs) throws SQLException {
+        int score = rs.getInt("risk_score");
+        if (rs.wasNull()) {
+            return null;
+        }
+        java.sql.Array categories = rs.getArray("risk_categories");
+        try {
+            return new Risk(score, rs.getString("risk_level"), List.of((String[]) categories.getArray()),
+                    FINDINGS.readTree(rs.getString("risk_findings")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("unreadable risk findings", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper FINDINGS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public List<TimeCell> bestTimes(MetricsQuery.Scope scope, ReportingPeriod period) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(BEST_TIMES)) {

@@ -113,6 +113,36 @@ class MetricsEngineTest {
     }
 
     @Test
+    void importedPostsAreScoredForRiskAndListedByRiskAndCategory() throws Exception {
+        Practice p = data.practice("engine-risk", "America/Chicago");
+        String user = data.user("engine-risk-owner", Role.OWNER, p);
+        Path file = Files.createTempFile("risky-posts", ".csv");
+        Files.writeString(file, """
+                platform,post_id,published_at,text,impressions,likes
+                Threads,clean-1,2026-09-02T09:00:00-05:00,Flu shots are available Monday to Friday from 8 to 11 am.,500,20
+                Threads,ad-1,2026-09-03T09:00:00-05:00,Use code DRMAYA20 for 20% off VitaBoost supplements at the link in my bio!,400,30
+                Threads,privacy-1,2026-09-04T09:00:00-05:00,My 45-year-old patient in bed 4 this morning was John Miller from Elm Street.,300,10
+                """);
+        TestData.upload(user, p, file).getString("status").equals("IMPORTED");
+        RequestSpecification sep = TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-01")
+                .queryParam("to", "2026-09-30");
+        List<String> byRisk = sep.queryParam("sort", "risk").get("/api/posts").then().statusCode(200)
+                .body("find { it.externalId == 'ad-1' }.risk.categories", org.hamcrest.Matchers.hasItem("endorsement"))
+                .body("find { it.externalId == 'privacy-1' }.risk.categories", org.hamcrest.Matchers.hasItem("privacy"))
+                .body("find { it.externalId == 'clean-1' }.risk.score", equalTo(0))
+                .extract().jsonPath().getList("externalId", String.class);
+        assertEquals("clean-1", byRisk.get(2), "the clean post ranks last by risk");
+        TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .queryParam("category", "endorsement").get("/api/posts").then().statusCode(200)
+                .body("externalId", contains("ad-1"));
+        TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .queryParam("minRisk", 1).get("/api/posts").then().statusCode(200)
+                .body("externalId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("clean-1")));
+        TestData.as(user).queryParam("practice", p.slug).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .queryParam("category", "gossip").get("/api/posts").then().statusCode(400);
+    }
+
+    @Test
     void bestTimesCountEveryPostOnceInThePracticeZone() {
         List<Integer> posts = september().get("/api/metrics/best-times").then().statusCode(200)
                 .body("$", hasSize(20))
