@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.practicepulse.analytics.MetricRollups;
 import org.practicepulse.practice.Practice;
+import org.practicepulse.reputation.ReviewAnalysis;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -54,6 +55,8 @@ public class ImportService {
     ObjectMapper json;
     @Inject
     MetricRollups rollups;
+    @Inject
+    ReviewAnalysis reviewAnalysis;
 
     private List<ExportFormat> formats;
 
@@ -146,6 +149,7 @@ public class ImportService {
             }
             writer.flush();
             rollups.refreshAfterRun(connection, practice.id, zone, run.id);
+            reviewAnalysis.refreshAfterRun(connection, practice.id, run.id);
             run.rowsImported = writer.imported;
             run.rowsRejected = writer.rejected;
             run.rowsSkipped = writer.skipped;
