@@ -67,9 +67,12 @@ public class AlertResource {
     public ReviewAlerts.AlertView acknowledge(@PathParam("id") long id) {
         Practice practice = alerts.practiceOf(id).map(p -> Practice.<Practice>findById(p)).filter(access::mayAccess)
                 .orElseThrow(() -> ApiException.notFound("unknown alert", "no alert " + id + " for this user"));
-        ReviewAlerts.AlertView view = alerts.acknowledge(practice.id, id, access.username());
-        audit.record(practice.id, access.username(), AuditTrail.Action.ALERT_ACKNOWLEDGED, "alert " + id,
-                view.kind() + " alert of review " + view.review().id() + " on " + view.review().site());
+        ReviewAlerts.Acknowledgement ack = alerts.acknowledge(practice.id, id, access.username());
+        ReviewAlerts.AlertView view = ack.alert();
+        if (ack.changed()) {
+            audit.record(practice.id, access.username(), AuditTrail.Action.ALERT_ACKNOWLEDGED, "alert " + id,
+                    view.kind() + " alert of review " + view.review().id() + " on " + view.review().site());
+        }
         return view;
     }
 

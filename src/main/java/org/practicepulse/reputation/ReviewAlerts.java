@@ -117,9 +117,14 @@ public class ReviewAlerts {
         }
     }
 
+    /** The alert after an acknowledgement, and whether this one changed it (false: it was acknowledged before). */
+    public record Acknowledgement(AlertView alert, boolean changed) {
+    }
+
     /** Acknowledges the alert; acknowledging it again keeps the first acknowledgement. */
-    public AlertView acknowledge(long practiceId, long alertId, String user) {
+    public Acknowledgement acknowledge(long practiceId, long alertId, String user) {
         try (Connection c = dataSource.getConnection()) {
+            boolean changed;
             try (PreparedStatement st = c.prepareStatement("""
                     update alert set status = 'acknowledged', acknowledged_at = now(), acknowledged_by = ?
                     where practice_id = ? and id = ? and status = 'open'
@@ -127,12 +132,12 @@ public class ReviewAlerts {
                 st.setString(1, user);
                 st.setLong(2, practiceId);
                 st.setLong(3, alertId);
-                st.executeUpdate();
+                changed = st.executeUpdate() == 1;
             }
             try (PreparedStatement st = c.prepareStatement(VIEW + " where a.practice_id = ? and a.id = ?")) {
                 st.setLong(1, practiceId);
                 st.setLong(2, alertId);
-                return views(st).get(0);
+                return new Acknowledgement(views(st).get(0), changed);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("acknowledging alert " + alertId + " failed", e);
