@@ -27,6 +27,11 @@ final class EntrySink implements ImportSink {
     }
 
     @Override
+    public void review(ReviewRow row) {
+        target.review(row);
+    }
+
+    @Override
     public void reject(long line, String reason) {
         target.reject(line, prefix + reason);
     }

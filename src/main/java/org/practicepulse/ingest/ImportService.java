@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.practicepulse.analytics.MetricRollups;
 import org.practicepulse.practice.Practice;
 import org.practicepulse.risk.PostRiskScoring;
+import org.practicepulse.reputation.ReviewAnalysis;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -57,6 +58,8 @@ public class ImportService {
     MetricRollups rollups;
     @Inject
     PostRiskScoring riskScoring;
+    @Inject
+    ReviewAnalysis reviewAnalysis;
 
     private List<ExportFormat> formats;
 
@@ -150,6 +153,7 @@ public class ImportService {
             writer.flush();
             rollups.refreshAfterRun(connection, practice.id, zone, run.id);
             riskScoring.scoreRun(connection, practice.id, run.id);
+            reviewAnalysis.refreshAfterRun(connection, practice.id, run.id);
             run.rowsImported = writer.imported;
             run.rowsRejected = writer.rejected;
             run.rowsSkipped = writer.skipped;

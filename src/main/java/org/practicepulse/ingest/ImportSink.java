@@ -12,6 +12,9 @@ public interface ImportSink {
     /** One day of web traffic from one source. */
     void traffic(TrafficRow row);
 
+    /** One review from a review site, with the practice's reply if the export has it. */
+    void review(ReviewRow row);
+
     /** A row that carried data but could not be read; the rest of the file goes on. */
     void reject(long line, String reason);
 

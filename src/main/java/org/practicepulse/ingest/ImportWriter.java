@@ -91,6 +91,40 @@ final class ImportWriter implements ImportSink, AutoCloseable {
                 import_run_id = excluded.import_run_id
             """;
 
+    // Reviews: a newer file updates edited text and rating and adds new replies; a value missing from
+    // the file keeps the known one. A reply is erased only when the row says it was deleted
+    // (cast(? as boolean), bound three times); an older version of a reply never replaces a newer one,
+    // and first_replied_at keeps the earliest reply time ever seen (response times). A copy of the
+    // review older than the stored one (by the site's edit time) changes nothing. Every review this
+    // run touched carries its id, so that the reputation analysis re-assesses exactly those.
+    private static final String UPSERT_REVIEW = """
+            insert into review (practice_id, site, external_id, location, provider, rating, title, text, text_translation,
+                author, created_at, source_updated_at, reply_text, replied_at, first_replied_at, url, import_run_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (practice_id, site, external_id) do update set
+                location = coalesce(excluded.location, review.location),
+                provider = coalesce(excluded.provider, review.provider),
+                rating = coalesce(excluded.rating, review.rating),
+                title = coalesce(excluded.title, review.title),
+                text = coalesce(excluded.text, review.text),
+                text_translation = case when excluded.text is null then review.text_translation else excluded.text_translation end,
+                author = coalesce(excluded.author, review.author),
+                created_at = excluded.created_at,
+                source_updated_at = coalesce(excluded.source_updated_at, review.source_updated_at),
+                reply_text = case when cast(? as boolean) then null
+                    when excluded.reply_text is null or excluded.replied_at < review.replied_at then review.reply_text
+                    else excluded.reply_text end,
+                replied_at = case when cast(? as boolean) then null
+                    when excluded.reply_text is null or excluded.replied_at < review.replied_at then review.replied_at
+                    else coalesce(excluded.replied_at, review.replied_at) end,
+                first_replied_at = case when cast(? as boolean) then null
+                    else least(review.first_replied_at, excluded.first_replied_at) end,
+                url = coalesce(excluded.url, review.url),
+                import_run_id = excluded.import_run_id
+            where excluded.source_updated_at is null or review.source_updated_at is null
+               or excluded.source_updated_at >= review.source_updated_at
+            """;
+
     private static final String UPSERT_ACCOUNT = """
             insert into social_account (practice_id, platform, handle) values (?, ?, ?)
             on conflict (practice_id, platform, handle) do update set handle = excluded.handle
@@ -106,6 +140,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     private PreparedStatement posts;
     private PreparedStatement accountDays;
     private PreparedStatement traffic;
+    private PreparedStatement reviews;
     private int pending;
     // A rewritten batch (reWriteBatchedInserts) may not upsert the same key twice: flush first.
     private final java.util.Set<String> pendingKeys = new java.util.HashSet<>();
@@ -221,6 +256,53 @@ final class ImportWriter implements ImportSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void review(ReviewRow row) {
+        try {
+            if (reviews == null) {
+                reviews = connection.prepareStatement(UPSERT_REVIEW);
+            }
+            String key = "review:" + row.site() + "\u0000" + row.externalId();
+            if (!pendingKeys.add(key)) {
+                flush();
+                pendingKeys.add(key);
+            }
+            int i = 1;
+            reviews.setLong(i++, practiceId);
+            reviews.setString(i++, row.site());
+            reviews.setString(i++, row.externalId());
+            reviews.setString(i++, row.location());
+            reviews.setString(i++, row.provider());
+            if (row.rating() == null) {
+                reviews.setNull(i++, Types.SMALLINT);
+            } else {
+                reviews.setShort(i++, row.rating().shortValue());
+            }
+            reviews.setString(i++, row.title());
+            reviews.setString(i++, row.text());
+            reviews.setString(i++, row.textTranslation());
+            reviews.setString(i++, row.author());
+            reviews.setTimestamp(i++, Timestamp.from(row.createdAt()));
+            setInstant(reviews, i++, row.updatedAt());
+            reviews.setString(i++, row.replyDeleted() ? null : row.replyText());
+            setInstant(reviews, i++, row.replyDeleted() ? null : row.repliedAt());
+            setInstant(reviews, i++, row.replyDeleted() || row.replyText() == null ? null : row.repliedAt());
+            reviews.setString(i++, row.url());
+            reviews.setLong(i++, runId);
+            for (int deleted = 0; deleted < 3; deleted++) {
+                reviews.setBoolean(i++, row.replyDeleted());
+            }
+            reviews.addBatch();
+            imported();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write review " + row.externalId(), e);
+        }
+    }
+
+    private static void setInstant(PreparedStatement st, int index, java.time.Instant value) throws SQLException {
+        st.setTimestamp(index, value == null ? null : Timestamp.from(value));
+    }
+
     private void imported() throws SQLException {
         imported++;
         if (++pending >= BATCH) {
@@ -268,7 +350,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     void flush() throws SQLException {
         if (pending > 0) {
-            for (PreparedStatement batch : new PreparedStatement[] { posts, accountDays, traffic }) {
+            for (PreparedStatement batch : new PreparedStatement[] { posts, accountDays, traffic, reviews }) {
                 if (batch != null) {
                     batch.executeBatch();
                 }
@@ -306,7 +388,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : new PreparedStatement[] { posts, accountDays, traffic }) {
+        for (PreparedStatement statement : new PreparedStatement[] { posts, accountDays, traffic, reviews }) {
             if (statement != null) {
                 statement.close();
             }

@@ -25,10 +25,11 @@ public class TemplateResource {
     @GET
     @Path("/{name}")
     @Produces("text/csv")
-    @Operation(summary = "Download a generic CSV template: posts.csv, accounts.csv or traffic.csv")
+    @Operation(summary = "Download a generic CSV template: posts.csv, accounts.csv, traffic.csv or reviews.csv")
     public Response template(@PathParam("name") String name) {
         GenericLayout layout = Arrays.stream(GenericLayout.values()).filter(l -> l.templateName().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown template", "templates: posts.csv, accounts.csv, traffic.csv"));
+                .orElseThrow(() -> ApiException.notFound("unknown template", "templates: " + String.join(", ",
+                        Arrays.stream(GenericLayout.values()).map(GenericLayout::templateName).toList())));
         return Response.ok(layout.template().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"practice-pulse-" + layout.templateName() + "\"").build();
     }

@@ -72,9 +72,14 @@ final class GenericCsv {
 
     /** Free text to a platform slug: "Threads" -> threads, "Figure 1" -> figure-1. */
     static String platformSlug(String raw) {
+        return slug(raw, "platform");
+    }
+
+    /** Free text of the named column to a slug (platforms, review sites): "RateMDs" -> ratemds. */
+    static String slug(String raw, String column) {
         String slug = raw.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.isEmpty() || slug.length() > 40) {
-            throw new RowRejectedException("platform '" + CellValues.abbreviate(raw) + "' is not a platform name");
+            throw new RowRejectedException(column + " '" + CellValues.abbreviate(raw) + "' is not a " + column + " name");
         }
         return slug;
     }

@@ -8,7 +8,8 @@ import org.practicepulse.ingest.CsvColumns;
 
 /**
  * The documented generic CSVs for platforms without an export of their own (Threads, Pinterest,
- * Doximity, Sermo, Figure1 …) and for any web analytics tool. The importers and the downloadable
+ * Doximity, Sermo, Figure1 …), for any web analytics tool, and for review sites without an export
+ * (Healthgrades, Vitals, Zocdoc, RateMDs …). The importers and the downloadable
  * templates are both made from these column lists, so they cannot disagree.
  */
 public enum GenericLayout {
@@ -44,7 +45,21 @@ public enum GenericLayout {
             new Column("source", true, "traffic source, e.g. threads.net, facebook.com, google"),
             new Column("medium", false, "traffic medium, e.g. social, referral, organic"),
             new Column("sessions", false, "website sessions that day from that source"),
-            new Column("conversions", false, "conversions (appointment requests, key events) of those sessions")));
+            new Column("conversions", false, "conversions (appointment requests, key events) of those sessions"))),
+
+    REVIEWS("reviews.csv", List.of(
+            new Column("source", true, "the review site, free text normalised to a slug: 'Healthgrades' -> healthgrades, 'RateMDs' -> ratemds"),
+            new Column("location", false, "the practice location reviewed"),
+            new Column("provider", false, "the clinician reviewed, for sites that review clinicians"),
+            new Column("review_id", true, "the site's id of the review, or any id that stays the same in every file"),
+            new Column("created_at", true, "when the review was posted: ISO 8601 or MM/DD/YYYY [HH:MM] in the practice's time zone"),
+            new Column("rating", false, "stars, a whole number from 1 to 5 (4, 4.0, 4/5); empty for sites without stars"),
+            new Column("title", false, "the review's title"),
+            new Column("text", false, "the review's text"),
+            new Column("reviewer", false, "the reviewer's display name"),
+            new Column("reply_text", false, "the practice's public reply; empty keeps a reply already known, [deleted] erases it"),
+            new Column("reply_at", false, "when the reply was posted, same forms as created_at"),
+            new Column("url", false, "link to the review")));
 
     /** One column of a generic CSV. */
     public record Column(String name, boolean required, String description) {
@@ -84,7 +99,8 @@ public enum GenericLayout {
         return switch (this) {
             case POSTS -> true;
             case ACCOUNT_DAYS -> !names.contains("post_id") && !names.contains("source");
-            case TRAFFIC -> !names.contains("platform") && !names.contains("post_id");
+            case TRAFFIC -> !names.contains("platform") && !names.contains("post_id") && !names.contains("review_id");
+            case REVIEWS -> !names.contains("platform") && !names.contains("post_id");
         };
     }
 
