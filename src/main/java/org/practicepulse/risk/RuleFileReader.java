@@ -80,6 +80,13 @@ public final class RuleFileReader {
             }
             return value;
         } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("No content to map")) {
+                throw new RuleFileException(file, null, "the file is empty");
+            }
+            // A file cut off inside a value is a syntax error, whatever field it stopped in.
+            if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                throw new RuleFileException(file, path(e), "not valid JSON: the file ends inside a value (is it truncated?)");
+            }
             throw new RuleFileException(file, path(e), e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
                     .replaceAll(" \\([^)]*known properties[^)]*\\)", ""));
         } catch (JsonProcessingException e) {

@@ -49,7 +49,7 @@ class MetaFacebookPostsImportTest {
     private static final Map<String, String> COUNTER_OF = Map.of("reach", "reach", "reactions, comments and shares",
             "engagements", "reactions", "likes", "comments", "comments", "shares", "shares", "link clicks", "clicks");
     private static final Map<String, String> POST_TYPES = Map.of("Photos", "photo", "Videos", "video", "Reels", "reel",
-            "Links", "link");
+            "Links", "link", "Status", "status");
 
     @Inject
     TestData data;
