@@ -29,8 +29,8 @@ import org.apache.commons.text.StringEscapeUtils;
  * <li>"no" before another "no" or a negation word is a negative word itself, not a determiner,
  * and a negation word is not negated by a "no" before it: "NO NO NO" counts three negatives
  * (the reference turned every "no" after the first into a positive).</li>
- * <li>Elongated words ("soooo gooood") are read as the lexicon word and emphasised like a booster
- * (+/-0.293).</li>
+ * <li>Elongated words ("soooo gooood") are read as the lexicon word; a stretched sentiment word
+ * gets a booster's emphasis (+/-0.293) on top.</li>
  * <li>Emoticons and laughter ({@link #isParalinguistic}: ":)", "&lt;3", ":p", "lol", "haha") are
  * neither negated nor boosted by the words before them: they comment on the whole text.</li>
  * <li>The "but" rule weights sentiments by position, as the paper describes, where the reference
