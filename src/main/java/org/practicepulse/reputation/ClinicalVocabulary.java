@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * A small medical vocabulary on top of VADER, so that clinical words in reviews of a medical
- * practice are not read as opinions. It works on VADER's tokens (lower-cased, edge punctuation
- * stripped) and only ever touches the words named here, in these four rules:
+ * practice are not read as opinions. It works on VADER's tokens (see {@link ValenceAdjustment})
+ * and only ever touches the words named here, in these four rules:
  *
  * <ol>
  * <li><b>Test findings.</b> "negative" (-2.7) and "positive" (+2.6) report a finding, not an

@@ -6,14 +6,20 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * VADER's two word lists, bundled unchanged from vaderSentiment 3.3.2 (MIT, see
  * resources/reputation/vader/LICENSE.txt): word valences (-4..4, mean of ten human ratings) and
  * emoji descriptions ("😁" -> "beaming face with smiling eyes").
+ *
+ * <p>Fourteen tokens are rated twice in the word list, once among the emoticons and slang and once
+ * among the words ("d:" -2.9 and 1.2, "lol" 2.9 and 1.8, "ok" 1.6 and 1.2). Each line is the mean
+ * of ten ratings of the same token, so we take the mean of both lines (the mean of the twenty
+ * ratings); the reference's dictionary kept whichever came last, an accident of file order.
  */
 public final class VaderLexicon {
 
@@ -34,7 +40,7 @@ public final class VaderLexicon {
 
     private static final class Bundled {
         static final VaderLexicon INSTANCE = new VaderLexicon(
-                readTabbed("vader_lexicon.txt", Double::parseDouble), readTabbed("emoji_utf8_lexicon.txt", s -> s));
+                readValences("vader_lexicon.txt"), readDescriptions("emoji_utf8_lexicon.txt"));
     }
 
     /** The valence of a lower-cased token, or null when the token is not a lexicon entry. */
@@ -55,9 +61,30 @@ public final class VaderLexicon {
         return emojiDescriptions.get(new String(Character.toChars(codePoint)));
     }
 
-    /** Lines of "key TAB value [TAB ...]"; a later duplicate key wins, as in the reference's dict. */
-    private static <T> Map<String, T> readTabbed(String file, Function<String, T> value) {
-        Map<String, T> entries = new HashMap<>();
+    /** Word valences: lines of "token TAB mean rating [TAB ...]"; a token rated twice gets the mean of its lines. */
+    private static Map<String, Double> readValences(String file) {
+        Map<String, double[]> sumAndCount = new HashMap<>();
+        for (String[] fields : readTabbed(file)) {
+            double[] entry = sumAndCount.computeIfAbsent(fields[0], k -> new double[2]);
+            entry[0] += Double.parseDouble(fields[1]);
+            entry[1]++;
+        }
+        Map<String, Double> valences = new HashMap<>();
+        sumAndCount.forEach((token, entry) -> valences.put(token, entry[0] / entry[1]));
+        return valences;
+    }
+
+    /** Emoji descriptions: lines of "emoji TAB description"; a later duplicate wins, as in the reference's dict. */
+    private static Map<String, String> readDescriptions(String file) {
+        Map<String, String> descriptions = new HashMap<>();
+        for (String[] fields : readTabbed(file)) {
+            descriptions.put(fields[0], fields[1]);
+        }
+        return descriptions;
+    }
+
+    private static List<String[]> readTabbed(String file) {
+        List<String[]> lines = new ArrayList<>();
         try (InputStream in = VaderLexicon.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + FOLDER + file);
@@ -65,15 +92,13 @@ public final class VaderLexicon {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String trimmed = line.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
+                if (!trimmed.isEmpty()) {
+                    lines.add(trimmed.split("\t"));
                 }
-                String[] fields = trimmed.split("\t");
-                entries.put(fields[0], value.apply(fields[1]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FOLDER + file, e);
         }
-        return entries;
+        return lines;
     }
 }

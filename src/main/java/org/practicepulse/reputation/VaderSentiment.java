@@ -2,23 +2,42 @@ package org.practicepulse.reputation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * A Java port of VADER (Hutto, C.J. &amp; Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based
- * Model for Sentiment Analysis of Social Media Text. ICWSM-14), following vaderSentiment 3.3.2,
- * the release whose lexicon and emoji list we bundle. Method names mirror the reference's so the
- * two can be read side by side. Every rule is the reference's, with its constants and quirks
- * (a capitalised zero-valence word still gets the negative capitals bonus; "so"/"this" right
- * before a word boosts it by 1.25 whenever three words precede it), with one exception: the
- * "but" rule weights sentiments by position, as the paper describes, where the reference finds
- * each value's position with {@code list.index(value)} and so weights the first of two equal
- * values twice and the second not at all.
+ * VADER (Hutto, C.J. &amp; Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
+ * Sentiment Analysis of Social Media Text. ICWSM-14), ported from vaderSentiment 3.3.2, the release
+ * whose lexicon and emoji list we bundle. Method names mirror the reference's so the two can be
+ * read side by side, and its constants and quirks are kept (a capitalised zero-valence word still
+ * gets the negative capitals bonus; "so"/"this" right before a word boosts it by 1.25 whenever
+ * three words precede it), except for these deliberate deviations, each a general rule for social
+ * text and reviews:
+ * <ol>
+ * <li>HTML entities are decoded first ("&amp;amp;" is "&amp;", "&amp;lt;3" is the "&lt;3" emoticon), as
+ * exports and scraped reviews often carry them.</li>
+ * <li>Edge punctuation is stripped from every token that is not itself a lexicon entry, so "no.",
+ * "ok!" and "NO!" count; emoticons stay whole (see {@link VaderTokens}).</li>
+ * <li>Negation and degree words do not reach into the next sentence ("Nothing happened! You suck"
+ * does not negate "suck"), nor past their own comma or colon ("Nope, still clueless"); see
+ * {@link VaderTokens#reaches}.</li>
+ * <li>"no" before another "no" or a negation word is a negative word itself, not a determiner,
+ * and a negation word is not negated by a "no" before it: "NO NO NO" counts three negatives
+ * (the reference turned every "no" after the first into a positive).</li>
+ * <li>Elongated words ("soooo gooood") are read as the lexicon word; a stretched sentiment word
+ * gets a booster's emphasis (+/-0.293) on top.</li>
+ * <li>Emoticons and laughter ({@link #isParalinguistic}: ":)", "&lt;3", ":p", "lol", "haha") are
+ * neither negated nor boosted by the words before them: they comment on the whole text.</li>
+ * <li>The "but" rule weights sentiments by position, as the paper describes, where the reference
+ * finds each value's position with {@code list.index(value)} and so weights the first of two
+ * equal values twice and the second not at all.</li>
+ * <li>Lexicon entries listed twice take the mean of both ratings (see {@link VaderLexicon}).</li>
+ * </ol>
  *
  * <p>The result is the compound score, rounded to 4 decimals like the reference's.
  */
@@ -48,6 +67,11 @@ public final class VaderSentiment {
             "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
             "beating heart", 3.1, "broken heart", -2.9);
 
+    /** Laughter and kisses: comments on the whole text, like emoticons. */
+    static final Set<String> LAUGHTER = Set.of("lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd", "xoxo");
+    /** Emoticons with one letter: ":p", ":d", "xd", "8-d", "=l". */
+    private static final Pattern LETTER_EMOTICON = Pattern.compile("[:;=8x]-?[a-z]");
+
     private final VaderLexicon lexicon;
 
     public VaderSentiment(VaderLexicon lexicon) {
@@ -61,12 +85,13 @@ public final class VaderSentiment {
 
     /** VADER with a domain vocabulary's adjustments (see {@link ValenceAdjustment}). */
     public double compound(String text, ValenceAdjustment adjustment) {
-        String described = describeEmoji(text);
-        List<String> words = wordsAndEmoticons(described);
-        if (words.isEmpty()) {
+        String described = describeEmoji(StringEscapeUtils.unescapeHtml4(text));
+        VaderTokens tokens = VaderTokens.of(described, lexicon);
+        if (tokens.size() == 0) {
             return 0.0;
         }
-        List<String> lower = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<String> words = tokens.words();
+        List<String> lower = tokens.lower();
         boolean capDifferential = allCapDifferential(words);
         Double[] wordValences = adjustment.wordValences(lower);
 
@@ -84,7 +109,14 @@ public final class VaderSentiment {
             if (valence == null || wordValences[i] != null && wordValences[i] == 0.0) {
                 continue;
             }
-            sentiments[i] = sentimentValence(valence, words, lower, i, capDifferential);
+            if (isParalinguistic(item)) {
+                sentiments[i] = valence + capitalsEmphasis(words.get(i), valence, capDifferential);
+                continue;
+            }
+            sentiments[i] = sentimentValence(valence, tokens, i, capDifferential);
+            if (tokens.elongated(i) && sentiments[i] != 0) {
+                sentiments[i] += sentiments[i] > 0 ? B_INCR : B_DECR;
+            }
         }
         butCheck(lower, sentiments);
         adjustment.adjustSentiments(lower, sentiments);
@@ -102,27 +134,44 @@ public final class VaderSentiment {
         return round4(normalize(sum));
     }
 
-    private double sentimentValence(double lexiconValence, List<String> words, List<String> lower, int i,
-            boolean capDifferential) {
+    /** Emoticons (lexicon entries without letters, or with one as in ":p") and laughter. */
+    static boolean isParalinguistic(String lowerToken) {
+        return lowerToken.chars().noneMatch(c -> c >= 'a' && c <= 'z') || LAUGHTER.contains(lowerToken)
+                || LETTER_EMOTICON.matcher(lowerToken).matches();
+    }
+
+    private static double capitalsEmphasis(String word, double valence, boolean capDifferential) {
+        if (!isUpper(word) || !capDifferential) {
+            return 0.0;
+        }
+        return valence > 0 ? C_INCR : -C_INCR;
+    }
+
+    private double sentimentValence(double lexiconValence, VaderTokens tokens, int i, boolean capDifferential) {
+        List<String> words = tokens.words();
+        List<String> lower = tokens.lower();
         String item = lower.get(i);
         double valence = lexiconValence;
-        // "no" right before a lexicon word negates that word instead of counting as a negative word
-        if (item.equals("no") && i != words.size() - 1 && lexicon.contains(lower.get(i + 1))) {
+        boolean itemIsNegation = item.equals("no") || negated(item);
+        // "no" right before a lexicon word of its clause negates that word instead of counting as a
+        // negative word, unless that word is a negation itself ("no no", "no, not")
+        if (item.equals("no") && i != words.size() - 1 && lexicon.contains(lower.get(i + 1))
+                && !lower.get(i + 1).equals("no") && !negated(lower.get(i + 1)) && tokens.reaches(i + 1, 1)) {
             valence = 0.0;
         }
-        if (i > 0 && lower.get(i - 1).equals("no") || i > 1 && lower.get(i - 2).equals("no")
-                || i > 2 && lower.get(i - 3).equals("no") && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor"))) {
+        if (!itemIsNegation && (i > 0 && lower.get(i - 1).equals("no") && tokens.reaches(i, 1)
+                || i > 1 && lower.get(i - 2).equals("no") && tokens.reaches(i, 2)
+                || i > 2 && lower.get(i - 3).equals("no") && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor"))
+                        && tokens.reaches(i, 3))) {
             valence = lexiconValence * N_SCALAR;
         }
         // ALL CAPS emphasis, only when the text also has words that are not all caps
-        if (isUpper(words.get(i)) && capDifferential) {
-            valence += valence > 0 ? C_INCR : -C_INCR;
-        }
+        valence += capitalsEmphasis(words.get(i), valence, capDifferential);
         for (int start = 0; start < 3; start++) {
             int before = i - (start + 1);
-            if (i > start && !lexicon.contains(lower.get(before))) {
+            if (i > start && !lexicon.contains(lower.get(before)) && tokens.reaches(i, start + 1)) {
                 // modifiers further away count less
-                double s = scalarIncDec(words.get(before), valence, capDifferential);
+                double s = scalarIncDec(words.get(before), lower.get(before), valence, capDifferential);
                 if (start == 1 && s != 0) {
                     s *= 0.95;
                 }
@@ -139,8 +188,8 @@ public final class VaderSentiment {
         return leastCheck(valence, lower, i);
     }
 
-    private static double scalarIncDec(String word, double valence, boolean capDifferential) {
-        Double booster = BOOSTERS.get(word.toLowerCase(Locale.ROOT));
+    private static double scalarIncDec(String word, String lowerWord, double valence, boolean capDifferential) {
+        Double booster = BOOSTERS.get(lowerWord);
         if (booster == null) {
             return 0.0;
         }
@@ -289,47 +338,6 @@ public final class VaderSentiment {
         return pythonStrip(out.toString());
     }
 
-    /**
-     * Whitespace-separated tokens with leading and trailing ASCII punctuation removed, unless
-     * that leaves two characters or fewer (then the token is kept whole: it is likely an emoticon).
-     */
-    static List<String> wordsAndEmoticons(String text) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
-            if (isPythonWhitespace(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            while (i < text.length() && !isPythonWhitespace(codePoint = text.codePointAt(i))) {
-                i += Character.charCount(codePoint);
-            }
-            String token = text.substring(start, i);
-            String stripped = stripAsciiPunctuation(token);
-            tokens.add(stripped.codePointCount(0, stripped.length()) <= 2 ? token : stripped);
-        }
-        return tokens;
-    }
-
-    private static String stripAsciiPunctuation(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && isAsciiPunctuation(token.charAt(start))) {
-            start++;
-        }
-        while (end > start && isAsciiPunctuation(token.charAt(end - 1))) {
-            end--;
-        }
-        return token.substring(start, end);
-    }
-
-    /** Python's string.punctuation. */
-    private static boolean isAsciiPunctuation(char c) {
-        return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
-    }
-
     /** True if some but not all tokens are ALL CAPS. */
     static boolean allCapDifferential(List<String> words) {
         long allCaps = words.stream().filter(VaderSentiment::isUpper).count();
@@ -351,23 +359,13 @@ public final class VaderSentiment {
         return cased;
     }
 
-    /** Python's str.isspace() for one character: Unicode space separators and bidi whitespace classes. */
-    private static boolean isPythonWhitespace(int codePoint) {
-        if (Character.getType(codePoint) == Character.SPACE_SEPARATOR) {
-            return true;
-        }
-        byte direction = Character.getDirectionality(codePoint);
-        return direction == Character.DIRECTIONALITY_WHITESPACE || direction == Character.DIRECTIONALITY_PARAGRAPH_SEPARATOR
-                || direction == Character.DIRECTIONALITY_SEGMENT_SEPARATOR;
-    }
-
     private static String pythonStrip(String text) {
         int start = 0;
         int end = text.length();
-        while (start < end && isPythonWhitespace(text.codePointAt(start))) {
+        while (start < end && VaderTokens.isPythonWhitespace(text.codePointAt(start))) {
             start += Character.charCount(text.codePointAt(start));
         }
-        while (end > start && isPythonWhitespace(text.codePointBefore(end))) {
+        while (end > start && VaderTokens.isPythonWhitespace(text.codePointBefore(end))) {
             end -= Character.charCount(text.codePointBefore(end));
         }
         return text.substring(start, end);

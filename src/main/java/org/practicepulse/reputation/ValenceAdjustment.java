@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A domain vocabulary's say in how single tokens count, applied around VADER's own rules (which it
- * never changes). Tokens are VADER's: whitespace-separated, lower-cased, edge punctuation stripped.
+ * never changes). Tokens are VADER's ({@link VaderTokens#lower()}): whitespace-separated, lower-cased,
+ * edge punctuation stripped (emoticons kept whole), elongated words reduced ("paaain" -> "pain").
  */
 public interface ValenceAdjustment {
 

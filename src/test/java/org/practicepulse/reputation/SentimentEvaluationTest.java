@@ -14,19 +14,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pearson r between our compound score and the mean human rating, over every line of VADER's own
- * ground-truth files (Hutto &amp; Gilbert 2014), kept in ../shared/eval/sentiment.
+ * ground-truth files (Hutto &amp; Gilbert 2014), kept in ../shared/eval/sentiment. The floors are the
+ * issue's: the reference implementation's figures, npm vader-sentiment 1.1.3 (compound score vs.
+ * the human mean, all lines): 0.5717 on the Amazon review snippets, 0.8793 on the tweets. We
+ * measured them with that package in a scratch directory (npm install vader-sentiment@1.1.3, one
+ * polarity_scores(text).compound per line).
  *
- * <p>Reference figures on the same files: npm vader-sentiment 1.1.3 gives 0.5717 (amazon) and
- * 0.8793 (tweets); vaderSentiment 3.3.2 (Python, the release whose lexicon we bundle and whose
- * rules we port) gives 0.5896 and 0.8722, and so does this port, score for score. The npm
- * package ports the older 2.x rules with the older lexicon; no combination of either release's
- * rules with the 3.3.2 lexicon reaches 0.879 on the tweets (best: 0.8783). The tweets floor below
- * is therefore the faithful port's own figure, not npm's.
+ * <p>Measured: amazon 0.58985, tweets 0.88018; the clinical vocabulary changes neither at five
+ * decimals. A faithful port of vaderSentiment 3.3.2 scores 0.5896 and 0.8722 here: the deviations listed in {@link VaderSentiment} lift the tweets
+ * past the reference. On samples of VADER's two other ground-truth files (not bundled; the first
+ * and a middle page of each, 243 movie-review and 276 editorial snippets) the deviations moved
+ * r from 0.470 to 0.472 (movie reviews) and from 0.474 to 0.468 (NYT editorials, one sentence of
+ * four "no"s accounts for most of it); npm 1.1.3 scores 0.469 and 0.453 on the same samples.
  */
 class SentimentEvaluationTest {
 
     static final double AMAZON_FLOOR = 0.572;
-    static final double TWEETS_FLOOR = 0.872;
+    static final double TWEETS_FLOOR = 0.879;
 
     private static final Path EVAL = Path.of("..", "shared", "eval", "sentiment");
 

@@ -14,7 +14,10 @@ class VaderSentimentTest {
 
     private final VaderSentiment vader = new VaderSentiment(VaderLexicon.bundled());
 
-    /** The examples of vaderSentiment 3.3.2's README and demo, with the compound scores it prints. */
+    /**
+     * The examples of vaderSentiment 3.3.2's README and demo, with the compound scores it prints.
+     * One example is scored differently on purpose, see {@link #pooledDuplicateRatingsChangeOneReferenceExample()}.
+     */
     @ParameterizedTest(name = "{1} <- {0}")
     @CsvSource(delimiter = '|', textBlock = """
             VADER is smart, handsome, and funny.                                                 |  0.8316
@@ -29,7 +32,6 @@ class VaderSentimentTest {
             The book was only kind of good.                                                      |  0.3832
             The plot was good, but the characters are uncompelling and the dialog is not great.  | -0.7042
             Today SUX!                                                                           | -0.5461
-            Today only kinda sux! But I'll get by, lol                                           |  0.5249
             Make sure you :) or :D today!                                                        |  0.8633
             Catch utf-8 emoji such as 💘 and 💋 and 😁                                           |  0.875
             Not bad at all                                                                       |  0.431
@@ -124,5 +126,83 @@ class VaderSentimentTest {
     void compoundStaysWithinMinusOneAndOne() {
         assertEquals(0.9957, vader.compound("GREAT GREAT GREAT GREAT great great great great great love love love!!!!"), 0.0);
         assertEquals(-0.9912, vader.compound("horrible horrible horrible horrible horrible awful awful awful worst worst worst!!!!"), 0.0);
+    }
+
+    @Test
+    void pooledDuplicateRatingsChangeOneReferenceExample() {
+        // the reference prints 0.5249 with "lol" = 1.8, its later line; both lines pooled give 2.35
+        assertEquals(0.6385, vader.compound("Today only kinda sux! But I'll get by, lol"), 0.0);
+        VaderLexicon lexicon = VaderLexicon.bundled();
+        assertEquals((2.9 + 1.8) / 2, lexicon.valence("lol"), 1e-12);
+        assertEquals((-2.9 + 1.2) / 2, lexicon.valence("d:"), 1e-12);
+        assertEquals((2.7 + 2.6) / 2, lexicon.valence("x-d"), 1e-12);
+        assertEquals(-2.5, lexicon.valence("bad"), 0.0); // a word rated once keeps its rating
+        // "D:" (dismay) now reads negative; the reference read it as +1.2
+        assertEquals(VaderSentiment.normalize(-0.85), vader.compound("D:"), 0.00005);
+    }
+
+    @Test
+    void htmlEntitiesAreDecodedBeforeScoring() {
+        assertEquals(vader.compound("Great staff & doctors"), vader.compound("Great staff &amp; doctors"), 0.0);
+        // "&lt;3" is the "<3" emoticon (1.9); the reference found nothing in it
+        assertEquals(VaderSentiment.normalize(1.9), vader.compound("&lt;3"), 0.00005);
+        assertEquals(vader.compound("<3"), vader.compound("&lt;3"), 0.0);
+        assertEquals(vader.compound("It's great"), vader.compound("It&#39;s great"), 0.0);
+    }
+
+    @Test
+    void shortWordsWithPunctuationAreFoundInTheLexicon() {
+        // the reference kept "No." and "ok!" whole (two letters after stripping) and so scored them 0
+        assertEquals(VaderSentiment.normalize(-1.2), vader.compound("No."), 0.00005);
+        assertEquals(VaderSentiment.normalize((1.6 + 1.2) / 2 + 0.292), vader.compound("ok!"), 0.00005);
+        // emoticons stay whole
+        assertEquals(VaderSentiment.normalize(2.0), vader.compound(":)"), 0.00005);
+        assertEquals(0.0, vader.compound("..."), 0.0);
+    }
+
+    @Test
+    void negationDoesNotReachIntoTheNextSentenceNorPastItsOwnComma() {
+        // "suck" (-1.9) is not negated by "Nothing" of the sentence before; the reference made it +0.4015
+        assertEquals(VaderSentiment.normalize(-1.9 - 0.292), vader.compound("Nothing happened! You suck"), 0.00005);
+        // "Nope," answers; it negates nothing ("clueless" -1.5); the reference: +0.2755
+        assertEquals(VaderSentiment.normalize(-1.5), vader.compound("Nope, still clueless."), 0.00005);
+        assertTrue(vader.compound("The nurse was not, however, rude") < 0);
+        assertTrue(vader.compound("Not good. Great staff") > 0);
+        // a list shares its negation, and an abbreviation's full stop ends no sentence
+        assertEquals(-0.7424, vader.compound("VADER is not smart, handsome, nor funny."), 0.0);
+        assertEquals(VaderSentiment.normalize(3.2 * VaderSentiment.N_SCALAR), vader.compound("Not Dr. Lee's best work"), 0.00005);
+    }
+
+    @Test
+    void repeatedNoCountsAsNegativeEachTime() {
+        // the reference turned every "no" after the first into +0.888 and scored "no no no" +0.4168
+        assertEquals(VaderSentiment.normalize(-3 * 1.2), vader.compound("no no no"), 0.00005);
+        assertEquals(vader.compound("no no no"), vader.compound("NO NO NO"), 0.0);
+        // "no" before a sentiment word still negates it
+        assertEquals(VaderSentiment.normalize(-2.5 * VaderSentiment.N_SCALAR), vader.compound("no bad news"), 0.00005);
+    }
+
+    @Test
+    void elongatedWordsCountAsTheWordWithEmphasis() {
+        // "soooo" is the booster "so" (+0.293), "gooood" is "good" (1.9) stretched (+0.293)
+        assertEquals(VaderSentiment.normalize(1.9 + 0.293 + 0.293), vader.compound("soooo gooood"), 0.00005);
+        assertEquals(VaderSentiment.normalize(-1.2 - 0.293), vader.compound("Noooo"), 0.00005);
+        // a stretched booster is the booster; the stretch adds emphasis to sentiment words only
+        assertEquals(vader.compound("The wait was so bad"), vader.compound("The wait was soooo bad"), 0.0);
+        assertTrue(vader.compound("The wait was so baaad") < vader.compound("The wait was so bad"));
+        // "cool" (1.3) is a lexicon word and stays as it is; "coool" is "cool" stretched
+        assertEquals(VaderSentiment.normalize(1.3), vader.compound("cool"), 0.00005);
+        assertEquals(VaderSentiment.normalize(1.3 + 0.293), vader.compound("coool"), 0.00005);
+    }
+
+    @Test
+    void emoticonsAndLaughterAreNeitherNegatedNorBoosted() {
+        // ":)" (+2.0) after "not bad" stays positive; the reference negated it too and scored 0.0951
+        assertEquals(VaderSentiment.normalize(-2.5 * VaderSentiment.N_SCALAR + 2.0), vader.compound("not bad :)"), 0.00005);
+        // "lol" two words after "don't" is not negated (the reference: -0.3252)
+        assertEquals(VaderSentiment.normalize(2.35), vader.compound("I don't know lol"), 0.00005);
+        assertTrue(VaderSentiment.isParalinguistic(":)") && VaderSentiment.isParalinguistic("<3")
+                && VaderSentiment.isParalinguistic(":p") && VaderSentiment.isParalinguistic("lol"));
+        assertFalse(VaderSentiment.isParalinguistic("good") || VaderSentiment.isParalinguistic("no"));
     }
 }
