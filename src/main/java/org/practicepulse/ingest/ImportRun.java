@@ -2,6 +2,10 @@ package org.practicepulse.ingest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -60,6 +64,11 @@ public class ImportRun extends PanacheEntityBase {
 
     /** Why a file failed or was skipped. */
     public String message;
+
+    /** Milliseconds per phase of a finished import (read, merge, rollups, risk, reviews), in that order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "phase_millis")
+    public Map<String, Long> phaseMillis;
 
     @Column(name = "created_by")
     public String createdBy;

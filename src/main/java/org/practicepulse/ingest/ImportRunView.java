@@ -7,7 +7,7 @@ import java.util.Map;
 /** An import run as the API shows it. */
 public record ImportRunView(long id, String practice, String file, String source, String format, ImportStatus status,
         int rowsRead, int rowsImported, int rowsRejected, int rowsSkipped, String message, List<Problem> errors,
-        List<Problem> warnings, Instant startedAt, Instant finishedAt) {
+        List<Problem> warnings, Instant startedAt, Instant finishedAt, Map<String, Long> phaseMillis) {
 
     /** A rejected row or a warning; line is null when it concerns the whole file. */
     public record Problem(Long line, String message) {
@@ -21,7 +21,7 @@ public record ImportRunView(long id, String practice, String file, String source
             return new ImportRunView(run.id, practiceSlugs.get(run.practiceId), run.fileName, run.source, run.format,
                     run.status, run.rowsRead, run.rowsImported, run.rowsRejected, run.rowsSkipped, run.message,
                     problemsOf(mine, ImportProblem.ERROR), problemsOf(mine, ImportProblem.WARNING), run.startedAt,
-                    run.finishedAt);
+                    run.finishedAt, run.phaseMillis);
         }).toList();
     }
 

@@ -147,13 +147,21 @@ public class ImportService {
             run.format = parts.size() == 1 && file.kind() != ExportFile.Kind.ZIP ? parts.get(0).format().id()
                     : "zip:" + String.join("+", parts.stream().map(p -> p.format().id()).distinct().toList());
             detected[0] = run.format;
+            ImportPhases phases = new ImportPhases();
             for (Part part : parts) {
                 part.format().read(part.file(), part.sink());
             }
             writer.flush();
+            phases.done("read");
+            writer.finish();
+            phases.done("merge");
             rollups.refreshAfterRun(connection, practice.id, zone, run.id);
+            phases.done("rollups");
             riskScoring.scoreRun(connection, practice.id, run.id);
+            phases.done("risk");
             reviewAnalysis.refreshAfterRun(connection, practice.id, run.id);
+            phases.done("reviews");
+            run.phaseMillis = phases.millis();
             run.rowsImported = writer.imported;
             run.rowsRejected = writer.rejected;
             run.rowsSkipped = writer.skipped;
@@ -177,9 +185,9 @@ public class ImportService {
             }
         }
         run.finishedAt = Instant.now();
-        LOG.infof("import %s of %s (%s) into %s: %s, %d read, %d imported, %d rejected, %d skipped", run.id,
-                request.fileName(), run.format, practice.slug, run.status, run.rowsRead, run.rowsImported,
-                run.rowsRejected, run.rowsSkipped);
+        LOG.infof("import %s of %s (%s) into %s: %s, %d read, %d imported, %d rejected, %d skipped; ms per phase %s",
+                run.id, request.fileName(), run.format, practice.slug, run.status, run.rowsRead, run.rowsImported,
+                run.rowsRejected, run.rowsSkipped, run.phaseMillis);
         return Optional.of(run);
     }
 

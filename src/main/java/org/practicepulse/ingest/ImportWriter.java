@@ -14,51 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The sink of one import run: writes rows in JDBC batches on the run's transaction, and keeps the
- * counts and the (capped) list of problems. Not thread-safe; one per run.
+ * The sink of one import run: stages posts for one bulk merge ({@link PostStaging}), writes the other
+ * rows in JDBC batches on the run's transaction, and keeps the counts and the (capped) list of
+ * problems. Not thread-safe; one per run; {@link #finish()} before the run's figures are computed.
  */
 final class ImportWriter implements ImportSink, AutoCloseable {
 
     private static final int BATCH = 500;
-
-    // Post and snapshot in one statement: the post upsert hands its id to the snapshot upsert.
-    // Null counters of a newer file never erase known ones of the same export date.
-    private static final String UPSERT_POST_WITH_SNAPSHOT = """
-            with p as (
-                insert into post (practice_id, account_id, platform, external_id, published_at, text, permalink, post_type, import_run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (practice_id, platform, external_id) do update set
-                    account_id = excluded.account_id,
-                    -- an unknown time (epoch) or a bare day never replaces an exact time already known
-                    published_at = case
-                        when excluded.published_at = timestamptz 'epoch' then post.published_at
-                        when cast(? as boolean) and post.published_at >= excluded.published_at
-                             and post.published_at < excluded.published_at + interval '1 day' then post.published_at
-                        else excluded.published_at end,
-                    text = coalesce(excluded.text, post.text),
-                    permalink = coalesce(excluded.permalink, post.permalink),
-                    post_type = coalesce(excluded.post_type, post.post_type)
-                returning practice_id, id
-            )
-            insert into post_metric_snapshot (practice_id, post_id, as_of, impressions, reach, engagements, likes, comments,
-                shares, saves, clicks, profile_clicks, video_views, watch_time_seconds, follows, extra, import_run_id)
-            select p.practice_id, p.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ? from p
-            on conflict (practice_id, post_id, as_of) do update set
-                impressions = coalesce(excluded.impressions, post_metric_snapshot.impressions),
-                reach = coalesce(excluded.reach, post_metric_snapshot.reach),
-                engagements = coalesce(excluded.engagements, post_metric_snapshot.engagements),
-                likes = coalesce(excluded.likes, post_metric_snapshot.likes),
-                comments = coalesce(excluded.comments, post_metric_snapshot.comments),
-                shares = coalesce(excluded.shares, post_metric_snapshot.shares),
-                saves = coalesce(excluded.saves, post_metric_snapshot.saves),
-                clicks = coalesce(excluded.clicks, post_metric_snapshot.clicks),
-                profile_clicks = coalesce(excluded.profile_clicks, post_metric_snapshot.profile_clicks),
-                video_views = coalesce(excluded.video_views, post_metric_snapshot.video_views),
-                watch_time_seconds = coalesce(excluded.watch_time_seconds, post_metric_snapshot.watch_time_seconds),
-                follows = coalesce(excluded.follows, post_metric_snapshot.follows),
-                extra = coalesce(post_metric_snapshot.extra, '{}'::jsonb) || coalesce(excluded.extra, '{}'::jsonb),
-                import_run_id = excluded.import_run_id
-            """;
 
     private static final String UPSERT_ACCOUNT_DAY = """
             insert into account_daily_metric (practice_id, account_id, day, followers, follows_gained, unfollows,
@@ -137,7 +99,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     private final int maxProblems;
     private final ObjectMapper json;
     private final Map<String, Long> accountIds = new HashMap<>();
-    private PreparedStatement posts;
+    private PostStaging posts;
     private PreparedStatement accountDays;
     private PreparedStatement traffic;
     private PreparedStatement reviews;
@@ -163,30 +125,11 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     public void post(PostRow row) {
         try {
             if (posts == null) {
-                posts = connection.prepareStatement(UPSERT_POST_WITH_SNAPSHOT);
+                posts = new PostStaging(connection, practiceId, runId, json);
             }
-            int i = 1;
-            posts.setLong(i++, practiceId);
-            posts.setLong(i++, accountId(row.platform(), row.accountHandle()));
-            posts.setString(i++, row.platform());
-            posts.setString(i++, row.externalId());
-            posts.setTimestamp(i++, Timestamp.from(row.publishedAt()));
-            posts.setString(i++, row.text());
-            posts.setString(i++, row.permalink());
-            posts.setString(i++, row.postType());
-            posts.setLong(i++, runId);
-            posts.setBoolean(i++, row.publishedDayOnly());
-            posts.setObject(i++, row.asOf());
-            PostCounters c = row.counters();
-            for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),
-                    c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.watchTimeSeconds(), c.follows() }) {
-                setLong(posts, i++, value);
-            }
-            posts.setString(i++, row.extra() == null || row.extra().isEmpty() ? null : json.writeValueAsString(row.extra()));
-            posts.setLong(i, runId);
-            posts.addBatch();
-            imported();
-        } catch (SQLException | JsonProcessingException e) {
+            posts.add(row, accountId(row.platform(), row.accountHandle()));
+            imported++;
+        } catch (SQLException e) {
             throw new IllegalStateException("could not write post " + row.externalId(), e);
         }
     }
@@ -350,13 +293,21 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     void flush() throws SQLException {
         if (pending > 0) {
-            for (PreparedStatement batch : new PreparedStatement[] { posts, accountDays, traffic, reviews }) {
+            for (PreparedStatement batch : new PreparedStatement[] { accountDays, traffic, reviews }) {
                 if (batch != null) {
                     batch.executeBatch();
                 }
             }
             pending = 0;
             pendingKeys.clear();
+        }
+    }
+
+    /** Writes everything still pending: the last batches and the staged posts. */
+    void finish() throws SQLException {
+        flush();
+        if (posts != null) {
+            posts.merge();
         }
     }
 
@@ -388,7 +339,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : new PreparedStatement[] { posts, accountDays, traffic, reviews }) {
+        for (PreparedStatement statement : new PreparedStatement[] { accountDays, traffic, reviews }) {
             if (statement != null) {
                 statement.close();
             }

@@ -1,0 +1,247 @@
+package org.practicepulse.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The bulk path for posts: rows are COPYed (PostgreSQL's COPY protocol) into a temporary staging
+ * table in chunks, then merged into post and post_metric_snapshot with one INSERT ... SELECT ...
+ * ON CONFLICT each. Per-row upserts cost a round trip and a plan per row; this costs two
+ * statements per file. Everything happens on the import's connection and transaction, and the
+ * staging table is dropped at commit or rollback.
+ *
+ * <p>Merge rules (the same as the per-row upsert they replace): an unknown publication time
+ * (epoch) or a bare day never replaces an exact time already known; an empty cell never erases a
+ * known text or counter of the same export date. When a file holds the same post twice, the rows
+ * are applied in file order (one merge pass per occurrence), so the later row wins cell by cell.
+ */
+final class PostStaging {
+
+    /** Rows buffered before one COPY: bounded memory whatever the file size. */
+    private static final int CHUNK_BYTES = 4 * 1024 * 1024;
+    /** ON CONFLICT DO UPDATE cannot touch one row twice in one statement. */
+    private static final String CARDINALITY_VIOLATION = "21000";
+
+    private static final String CREATE_STAGE = """
+            create temp table post_stage (
+                seq bigint not null, account_id bigint not null, platform text not null, external_id text not null,
+                published_at timestamptz not null, published_day_only boolean not null, text text, permalink text,
+                post_type text, as_of date not null, impressions bigint, reach bigint, engagements bigint, likes bigint,
+                comments bigint, shares bigint, saves bigint, clicks bigint, profile_clicks bigint, video_views bigint,
+                watch_time_seconds bigint, follows bigint, extra jsonb
+            ) on commit drop
+            """;
+
+    private static final String COPY_STAGE = "copy post_stage from stdin (format csv)";
+
+    // %s is the source relation: the whole stage, or one occurrence of each post.
+    private static final String MERGE_POSTS = """
+            insert into post (practice_id, account_id, platform, external_id, published_at, published_day_only, text,
+                permalink, post_type, import_run_id)
+            select ?, account_id, platform, external_id, published_at, published_day_only, text, permalink, post_type, ?
+            from %s s
+            on conflict (practice_id, platform, external_id) do update set
+                account_id = excluded.account_id,
+                published_at = case
+                    when excluded.published_at = timestamptz 'epoch' then post.published_at
+                    when excluded.published_day_only and post.published_at >= excluded.published_at
+                         and post.published_at < excluded.published_at + interval '1 day' then post.published_at
+                    else excluded.published_at end,
+                published_day_only = case
+                    when excluded.published_at = timestamptz 'epoch' then post.published_day_only
+                    when excluded.published_day_only and post.published_at >= excluded.published_at
+                         and post.published_at < excluded.published_at + interval '1 day' then post.published_day_only
+                    else excluded.published_day_only end,
+                text = coalesce(excluded.text, post.text),
+                permalink = coalesce(excluded.permalink, post.permalink),
+                post_type = coalesce(excluded.post_type, post.post_type),
+                import_run_id = excluded.import_run_id
+            """;
+
+    private static final String MERGE_SNAPSHOTS = """
+            insert into post_metric_snapshot (practice_id, post_id, as_of, impressions, reach, engagements, likes, comments,
+                shares, saves, clicks, profile_clicks, video_views, watch_time_seconds, follows, extra, import_run_id)
+            select p.practice_id, p.id, s.as_of, s.impressions, s.reach, s.engagements, s.likes, s.comments, s.shares,
+                   s.saves, s.clicks, s.profile_clicks, s.video_views, s.watch_time_seconds, s.follows, s.extra, ?
+            from %s s
+            join post p on p.practice_id = ? and p.platform = s.platform and p.external_id = s.external_id
+            on conflict (practice_id, post_id, as_of) do update set
+                impressions = coalesce(excluded.impressions, post_metric_snapshot.impressions),
+                reach = coalesce(excluded.reach, post_metric_snapshot.reach),
+                engagements = coalesce(excluded.engagements, post_metric_snapshot.engagements),
+                likes = coalesce(excluded.likes, post_metric_snapshot.likes),
+                comments = coalesce(excluded.comments, post_metric_snapshot.comments),
+                shares = coalesce(excluded.shares, post_metric_snapshot.shares),
+                saves = coalesce(excluded.saves, post_metric_snapshot.saves),
+                clicks = coalesce(excluded.clicks, post_metric_snapshot.clicks),
+                profile_clicks = coalesce(excluded.profile_clicks, post_metric_snapshot.profile_clicks),
+                video_views = coalesce(excluded.video_views, post_metric_snapshot.video_views),
+                watch_time_seconds = coalesce(excluded.watch_time_seconds, post_metric_snapshot.watch_time_seconds),
+                follows = coalesce(excluded.follows, post_metric_snapshot.follows),
+                extra = coalesce(post_metric_snapshot.extra, '{}'::jsonb) || coalesce(excluded.extra, '{}'::jsonb),
+                import_run_id = excluded.import_run_id
+            """;
+
+    private static final String RANK_STAGE = """
+            create temp table post_stage_ranked on commit drop as
+            select s.*, row_number() over (partition by platform, external_id order by seq) as occurrence from post_stage s
+            """;
+
+    private final Connection connection;
+    private final long practiceId;
+    private final long runId;
+    private final ObjectMapper json;
+    private final StringBuilder chunk = new StringBuilder();
+    private CopyManager copy;
+    private long rows;
+
+    PostStaging(Connection connection, long practiceId, long runId, ObjectMapper json) {
+        this.connection = connection;
+        this.practiceId = practiceId;
+        this.runId = runId;
+        this.json = json;
+    }
+
+    void add(PostRow row, long accountId) throws SQLException {
+        if (copy == null) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(CREATE_STAGE);
+            }
+            copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        }
+        PostCounters c = row.counters();
+        chunk.append(rows++).append(',').append(accountId).append(',');
+        text(row.platform());
+        text(row.externalId());
+        chunk.append(row.publishedAt()).append(',').append(row.publishedDayOnly()).append(',');
+        text(row.text());
+        text(row.permalink());
+        text(row.postType());
+        chunk.append(row.asOf()).append(',');
+        for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),
+                c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.watchTimeSeconds(), c.follows() }) {
+            if (value != null) {
+                chunk.append(value.longValue());
+            }
+            chunk.append(',');
+        }
+        Map<String, Long> extra = row.extra();
+        if (extra != null && !extra.isEmpty()) {
+            try {
+                quoted(json.writeValueAsString(extra));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the counters of post " + row.externalId(), e);
+            }
+        }
+        chunk.append('\n');
+        if (chunk.length() >= CHUNK_BYTES) {
+            sendChunk();
+        }
+    }
+
+    /** Writes everything staged into post and post_metric_snapshot. */
+    void merge() throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        sendChunk();
+        // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
+        execute("savepoint post_merge");
+        try {
+            mergeFrom("post_stage", null);
+            execute("release savepoint post_merge");
+        } catch (SQLException e) {
+            if (!CARDINALITY_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // The file holds some post more than once: apply the occurrences in file order.
+            execute("rollback to savepoint post_merge");
+            try (Statement st = connection.createStatement()) {
+                st.execute(RANK_STAGE);
+            }
+            long passes;
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("select max(occurrence) from post_stage_ranked")) {
+                rs.next();
+                passes = rs.getLong(1);
+            }
+            for (long occurrence = 1; occurrence <= passes; occurrence++) {
+                mergeFrom("(select * from post_stage_ranked where occurrence = ?)", occurrence);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private void mergeFrom(String source, Long occurrence) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(MERGE_POSTS.formatted(source))) {
+            int i = 1;
+            st.setLong(i++, practiceId);
+            st.setLong(i++, runId);
+            if (occurrence != null) {
+                st.setLong(i, occurrence);
+            }
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = connection.prepareStatement(MERGE_SNAPSHOTS.formatted(source))) {
+            int i = 1;
+            st.setLong(i++, runId);
+            if (occurrence != null) {
+                st.setLong(i++, occurrence);
+            }
+            st.setLong(i, practiceId);
+            st.executeUpdate();
+        }
+    }
+
+    private void sendChunk() throws SQLException {
+        if (chunk.length() == 0) {
+            return;
+        }
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        chunk.setLength(0);
+        try {
+            copy.copyIn(COPY_STAGE, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new SQLException("could not stage posts", e);
+        }
+    }
+
+    /** A text cell followed by its separator: absent is NULL (empty), present is quoted. */
+    private void text(String value) {
+        if (value != null) {
+            quoted(value);
+        }
+        chunk.append(',');
+    }
+
+    private void quoted(String value) {
+        chunk.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') {
+                chunk.append("\"\"");
+            } else if (ch != '\u0000') { // PostgreSQL text cannot hold NUL
+                chunk.append(ch);
+            }
+        }
+        chunk.append('"');
+    }
+}

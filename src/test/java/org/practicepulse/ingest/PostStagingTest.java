@@ -1,0 +1,97 @@
+package org.practicepulse.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.practicepulse.practice.Practice;
+import org.practicepulse.security.Role;
+import org.practicepulse.support.StoredRows;
+import org.practicepulse.support.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** The bulk post path (PostStaging): the merge rules of the per-row upsert it replaced. */
+@QuarkusTest
+class PostStagingTest {
+
+    private static final String HEADER = "platform,account,post_id,published_at,text,impressions,likes,comments,as_of\n";
+
+    @Inject
+    TestData data;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aPostTwiceInOneFileIsAppliedInFileOrderCellByCell() throws Exception {
+        Practice practice = data.practice("staging-dup", "UTC");
+        String owner = data.user("staging-dup-owner", Role.OWNER, practice);
+        Path file = write("dup.csv", HEADER
+                + "threads,lakeside,t1,2026-09-14T12:00:00Z,first text,100,7,,2026-10-01\n"
+                + "threads,lakeside,t2,2026-09-15T12:00:00Z,other post,50,1,0,2026-10-01\n"
+                // the same post and date again: a later impressions wins, an empty likes keeps 7
+                + "threads,lakeside,t1,2026-09-14T12:00:00Z,,120,,3,2026-10-01\n"
+                + "threads,lakeside,t1,2026-09-14T12:00:00Z,third text,130,,,2026-10-01\n");
+        JsonPath run = TestData.upload(owner, practice, file);
+        assertEquals("IMPORTED", run.getString("status"));
+        assertEquals(4, run.getInt("rowsImported"));
+
+        Map<String, Object> post = StoredRows.one(dataSource,
+                "select p.text, s.impressions, s.likes, s.comments, (select count(*) from post where practice_id = p.practice_id) as posts"
+                        + " from post p join post_metric_snapshot s on s.practice_id = p.practice_id and s.post_id = p.id"
+                        + " where p.practice_id = ? and p.external_id = 't1'", practice.id);
+        assertEquals("third text", post.get("text"));
+        assertEquals(130L, post.get("impressions"));
+        assertEquals(7L, post.get("likes"));
+        assertEquals(3L, post.get("comments"));
+        assertEquals(2L, post.get("posts"));
+        // the rollup sees the merged figures: 130 + 50 impressions
+        TestData.as(owner).queryParam("practice", practice.slug).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
+                .get("/api/metrics/summary").then().statusCode(200)
+                .body("impressions", org.hamcrest.Matchers.equalTo(180));
+    }
+
+    @Test
+    void aReimportUpdatesTextAndCountersAndRescoresTheRisk() throws Exception {
+        Practice practice = data.practice("staging-again", "UTC");
+        String owner = data.user("staging-again-owner", Role.OWNER, practice);
+        TestData.upload(owner, practice, write("first.csv", HEADER
+                + "threads,lakeside,r1,2026-09-14T12:00:00Z,Flu shots are in,100,7,1,2026-10-01\n"));
+        assertEquals(0, riskScore(practice, "r1"));
+        JsonPath second = TestData.upload(owner, practice, write("second.csv", HEADER
+                + "threads,lakeside,r1,2026-09-14T12:00:00Z,\"DM me your symptoms, I'll tell you what to take\",,9,,2026-10-08\n"));
+        assertEquals("IMPORTED", second.getString("status"));
+        Map<String, Object> post = StoredRows.one(dataSource, "select text, import_run_id from post where practice_id = ? and external_id = 'r1'",
+                practice.id);
+        assertEquals("DM me your symptoms, I'll tell you what to take", post.get("text"));
+        assertEquals(second.getLong("id"), ((Number) post.get("import_run_id")).longValue());
+        // a new snapshot as of the newer date; its unknown impressions stay unknown
+        Map<String, Object> latest = StoredRows.one(dataSource, "select l.as_of::text as as_of, l.impressions, l.likes from post_latest_metric l"
+                + " join post p on p.practice_id = l.practice_id and p.id = l.post_id where p.practice_id = ? and p.external_id = 'r1'",
+                practice.id);
+        assertEquals("2026-10-08", latest.get("as_of"));
+        assertNull(latest.get("impressions"));
+        assertEquals(9L, latest.get("likes"));
+        org.junit.jupiter.api.Assertions.assertTrue(riskScore(practice, "r1") > 0, "the edited text is scored again");
+    }
+
+    private int riskScore(Practice practice, String externalId) {
+        return ((Number) StoredRows.one(dataSource, "select r.score from post_risk r join post p on p.practice_id = r.practice_id"
+                + " and p.id = r.post_id where p.practice_id = ? and p.external_id = ?", practice.id, externalId).get("score")).intValue();
+    }
+
+    private static Path write(String name, String content) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "staging-test"));
+        Path file = dir.resolve(System.nanoTime() + "-" + name);
+        Files.writeString(file, content);
+        return file;
+    }
+}
