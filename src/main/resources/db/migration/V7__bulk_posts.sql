@@ -4,7 +4,7 @@
 alter table post add column published_day_only boolean not null default false;
 
 -- Risk scoring and the rollups read "the posts this run touched": keep that an index lookup.
-create index post_by_run on post (practice_id, import_run_id);
+create index post_by_run on post (practice_id, import_run_id, id);
 
 -- How long each phase of an import took (read and write, rollups, risk, reviews), in milliseconds.
 alter table import_run add column phase_millis jsonb;

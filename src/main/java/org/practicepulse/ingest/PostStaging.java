@@ -1,8 +1,5 @@
 package org.practicepulse.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.practicepulse.db.CopyRows;
 
 /**
  * The bulk path for posts: rows are COPYed (PostgreSQL's COPY protocol) into a temporary staging
@@ -30,22 +26,16 @@ import org.postgresql.copy.CopyManager;
  */
 final class PostStaging {
 
-    /** Rows buffered before one COPY: bounded memory whatever the file size. */
-    private static final int CHUNK_BYTES = 4 * 1024 * 1024;
     /** ON CONFLICT DO UPDATE cannot touch one row twice in one statement. */
     private static final String CARDINALITY_VIOLATION = "21000";
 
-    private static final String CREATE_STAGE = """
-            create temp table post_stage (
+    private static final String STAGE_COLUMNS = """
                 seq bigint not null, account_id bigint not null, platform text not null, external_id text not null,
                 published_at timestamptz not null, published_day_only boolean not null, text text, permalink text,
                 post_type text, as_of date not null, impressions bigint, reach bigint, engagements bigint, likes bigint,
                 comments bigint, shares bigint, saves bigint, clicks bigint, profile_clicks bigint, video_views bigint,
                 watch_time_seconds bigint, follows bigint, extra jsonb
-            ) on commit drop
             """;
-
-    private static final String COPY_STAGE = "copy post_stage from stdin (format csv)";
 
     // %s is the source relation: the whole stage, or one occurrence of each post.
     private static final String MERGE_POSTS = """
@@ -104,9 +94,7 @@ final class PostStaging {
     private final long practiceId;
     private final long runId;
     private final ObjectMapper json;
-    private final StringBuilder chunk = new StringBuilder();
-    private CopyManager copy;
-    private long rows;
+    private CopyRows stage;
 
     PostStaging(Connection connection, long practiceId, long runId, ObjectMapper json) {
         this.connection = connection;
@@ -116,48 +104,33 @@ final class PostStaging {
     }
 
     void add(PostRow row, long accountId) throws SQLException {
-        if (copy == null) {
-            try (Statement st = connection.createStatement()) {
-                st.execute(CREATE_STAGE);
-            }
-            copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        if (stage == null) {
+            CopyRows.createStagingTable(connection, "post_stage", STAGE_COLUMNS);
+            stage = new CopyRows(connection, "post_stage");
         }
         PostCounters c = row.counters();
-        chunk.append(rows++).append(',').append(accountId).append(',');
-        text(row.platform());
-        text(row.externalId());
-        chunk.append(row.publishedAt()).append(',').append(row.publishedDayOnly()).append(',');
-        text(row.text());
-        text(row.permalink());
-        text(row.postType());
-        chunk.append(row.asOf()).append(',');
+        stage.number(stage.rows()).number(accountId).text(row.platform()).text(row.externalId())
+                .value(row.publishedAt()).value(row.publishedDayOnly()).text(row.text()).text(row.permalink())
+                .text(row.postType()).value(row.asOf());
         for (Long value : new Long[] { c.impressions(), c.reach(), c.engagements(), c.likes(), c.comments(), c.shares(),
                 c.saves(), c.clicks(), c.profileClicks(), c.videoViews(), c.watchTimeSeconds(), c.follows() }) {
-            if (value != null) {
-                chunk.append(value.longValue());
-            }
-            chunk.append(',');
+            stage.number(value);
         }
         Map<String, Long> extra = row.extra();
-        if (extra != null && !extra.isEmpty()) {
-            try {
-                quoted(json.writeValueAsString(extra));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the counters of post " + row.externalId(), e);
-            }
+        try {
+            stage.text(extra == null || extra.isEmpty() ? null : json.writeValueAsString(extra));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the counters of post " + row.externalId(), e);
         }
-        chunk.append('\n');
-        if (chunk.length() >= CHUNK_BYTES) {
-            sendChunk();
-        }
+        stage.endRow();
     }
 
     /** Writes everything staged into post and post_metric_snapshot. */
     void merge() throws SQLException {
-        if (rows == 0) {
+        if (stage == null) {
             return;
         }
-        sendChunk();
+        stage.send();
         // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
         execute("savepoint post_merge");
         try {
@@ -169,9 +142,7 @@ final class PostStaging {
             }
             // The file holds some post more than once: apply the occurrences in file order.
             execute("rollback to savepoint post_merge");
-            try (Statement st = connection.createStatement()) {
-                st.execute(RANK_STAGE);
-            }
+            execute(RANK_STAGE);
             long passes;
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery("select max(occurrence) from post_stage_ranked")) {
@@ -209,39 +180,5 @@ final class PostStaging {
             st.setLong(i, practiceId);
             st.executeUpdate();
         }
-    }
-
-    private void sendChunk() throws SQLException {
-        if (chunk.length() == 0) {
-            return;
-        }
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        chunk.setLength(0);
-        try {
-            copy.copyIn(COPY_STAGE, new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SQLException("could not stage posts", e);
-        }
-    }
-
-    /** A text cell followed by its separator: absent is NULL (empty), present is quoted. */
-    private void text(String value) {
-        if (value != null) {
-            quoted(value);
-        }
-        chunk.append(',');
-    }
-
-    private void quoted(String value) {
-        chunk.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                chunk.append("\"\"");
-            } else if (ch != '\u0000') { // PostgreSQL text cannot hold NUL
-                chunk.append(ch);
-            }
-        }
-        chunk.append('"');
     }
 }

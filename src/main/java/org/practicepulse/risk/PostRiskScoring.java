@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
+import org.practicepulse.db.CopyRows;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,9 +50,27 @@ public class PostRiskScoring {
     // A rescore never overwrites a row that an import wrote meanwhile with the current rules.
     private static final String UPSERT_IF_STALE = UPSERT + " where post_risk.rules_version <> excluded.rules_version";
 
+    // Keyset pages over the index post_by_run: the run's posts, in id order.
     private static final String POSTS_OF_RUN = """
-            select id, text, platform from post where practice_id = ? and import_run_id = ? order by id
+            select id, text, platform from post where practice_id = ? and import_run_id = ? and id > ? order by id limit ?
             """;
+    private static final String STAGE_COLUMNS = """
+            post_id bigint not null, rules_version text not null, score int not null, level text not null,
+            categories text[] not null, findings jsonb not null
+            """;
+    private static final String MERGE_STAGE = """
+            insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
+            select ?, post_id, rules_version, score, level, categories, findings, now() from post_risk_stage
+            on conflict (practice_id, post_id) do update set
+                rules_version = excluded.rules_version,
+                score = excluded.score,
+                level = excluded.level,
+                categories = excluded.categories,
+                findings = excluded.findings,
+                scored_at = excluded.scored_at
+            """;
+    /** Posts read and scored (on every core) at a time. */
+    private static final int SCORE_PAGE = 5_000;
     private static final String STALE_POSTS = """
             select p.id, p.text, p.platform
             from post p left join post_risk r on r.practice_id = p.practice_id and r.post_id = p.id
@@ -81,28 +100,44 @@ public class PostRiskScoring {
      */
     public int scoreRun(Connection connection, long practiceId, long importRunId) throws SQLException {
         RiskScorer scorer = rules.scorer(slugOf(connection, practiceId));
-        int scored = 0;
-        try (PreparedStatement select = connection.prepareStatement(POSTS_OF_RUN);
-                PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            select.setFetchSize(BATCH);
-            select.setLong(1, practiceId);
-            select.setLong(2, importRunId);
-            try (ResultSet rs = select.executeQuery()) {
-                int pending = 0;
-                while (rs.next()) {
-                    addRow(upsert, practiceId, rs.getLong(1), scorer.score(rs.getString(2), rs.getString(3)));
-                    scored++;
-                    if (++pending == BATCH) {
-                        upsert.executeBatch();
-                        pending = 0;
+        CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
+        CopyRows stage = new CopyRows(connection, "post_risk_stage");
+        long after = 0;
+        while (true) {
+            List<PostText> page = new ArrayList<>(SCORE_PAGE);
+            try (PreparedStatement select = connection.prepareStatement(POSTS_OF_RUN)) {
+                select.setLong(1, practiceId);
+                select.setLong(2, importRunId);
+                select.setLong(3, after);
+                select.setInt(4, SCORE_PAGE);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new PostText(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     }
                 }
-                if (pending > 0) {
-                    upsert.executeBatch();
-                }
             }
+            if (page.isEmpty()) {
+                break;
+            }
+            // Scoring is pure CPU and the scorer is immutable: score a page on every core.
+            List<RiskAssessment> risks = page.parallelStream().map(p -> scorer.score(p.text(), p.platform())).toList();
+            for (int i = 0; i < page.size(); i++) {
+                RiskAssessment risk = risks.get(i);
+                stage.number(page.get(i).id()).text(risk.rulesVersion()).number((long) risk.score()).text(risk.level())
+                        .text("{" + String.join(",", risk.categories()) + "}").text(findingsJson(page.get(i).id(), risk));
+                stage.endRow();
+            }
+            after = page.get(page.size() - 1).id();
         }
-        return scored;
+        stage.send();
+        try (PreparedStatement merge = connection.prepareStatement(MERGE_STAGE)) {
+            merge.setLong(1, practiceId);
+            merge.executeUpdate();
+        }
+        return (int) stage.rows();
+    }
+
+    private record PostText(long id, String text, String platform) {
     }
 
     /**
@@ -222,12 +257,16 @@ public class PostRiskScoring {
         upsert.setInt(4, risk.score());
         upsert.setString(5, risk.level());
         upsert.setString(6, "{" + String.join(",", risk.categories()) + "}");
+        upsert.setString(7, findingsJson(postId, risk));
+        upsert.addBatch();
+    }
+
+    private String findingsJson(long postId, RiskAssessment risk) {
         try {
-            upsert.setString(7, risk.findings().isEmpty() ? NO_FINDINGS : json.writeValueAsString(risk.findings()));
+            return risk.findings().isEmpty() ? NO_FINDINGS : json.writeValueAsString(risk.findings());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the findings of post " + postId, e);
         }
-        upsert.addBatch();
     }
 
     private static String slugOf(Connection c, long practiceId) throws SQLException {

@@ -1,0 +1,119 @@
+package org.practicepulse.db;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Rows for PostgreSQL's COPY protocol ({@code format csv}), sent in chunks of a few MB so memory
+ * stays bounded whatever the row count, and so that the connection is free for other statements
+ * between chunks. Cells are written in order with {@link #text}, {@link #number} ...; {@link #endRow}
+ * ends a row. An absent value is NULL; text is quoted, so an empty string stays an empty string.
+ */
+public final class CopyRows {
+
+    private static final int CHUNK_CHARS = 2 * 1024 * 1024;
+
+    private final Connection connection;
+    private final String copySql;
+    private final StringBuilder chunk = new StringBuilder();
+    private CopyManager copy;
+    private boolean rowStarted;
+    private long rows;
+
+    /** {@code table} is a table (often a temporary staging table) whose columns match the cells in order. */
+    public CopyRows(Connection connection, String table) {
+        this.connection = connection;
+        this.copySql = "copy " + table + " from stdin (format csv)";
+    }
+
+    /** Creates a temporary table dropped at the end of the transaction (commit or rollback). */
+    public static void createStagingTable(Connection connection, String name, String columns) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("create temp table " + name + " (" + columns + ") on commit drop");
+        }
+    }
+
+    public CopyRows text(String value) {
+        separator();
+        if (value != null) {
+            chunk.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '"') {
+                    chunk.append("\"\"");
+                } else if (ch != '\u0000') { // PostgreSQL text cannot hold NUL
+                    chunk.append(ch);
+                }
+            }
+            chunk.append('"');
+        }
+        return this;
+    }
+
+    public CopyRows number(Long value) {
+        separator();
+        if (value != null) {
+            chunk.append(value.longValue());
+        }
+        return this;
+    }
+
+    public CopyRows number(long value) {
+        separator();
+        chunk.append(value);
+        return this;
+    }
+
+    /** Dates, timestamps (ISO 8601) and booleans, by their string form. */
+    public CopyRows value(Object value) {
+        separator();
+        if (value != null) {
+            chunk.append(value);
+        }
+        return this;
+    }
+
+    public void endRow() throws SQLException {
+        chunk.append('\n');
+        rowStarted = false;
+        rows++;
+        if (chunk.length() >= CHUNK_CHARS) {
+            send();
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Sends what is buffered; call before reading the table. */
+    public void send() throws SQLException {
+        if (chunk.length() == 0) {
+            return;
+        }
+        if (copy == null) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        }
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        chunk.setLength(0);
+        try {
+            copy.copyIn(copySql, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + copySql + " failed", e);
+        }
+    }
+
+    private void separator() {
+        if (rowStarted) {
+            chunk.append(',');
+        }
+        rowStarted = true;
+    }
+}
