@@ -97,7 +97,7 @@ class ZipSafetyTest {
     }
 
     @Test
-    void tooManyEntriesAndAnUnsafeEntryFailTheUploadAndStoreNothing() throws IOException {
+    void tooManyEntriesAndAnUnsafeEntryFailTheUploadAndStoreNothing() throws Exception {
         Practice practice = data.practice("zip-safety", "America/Chicago");
         String owner = data.user("zip-safety-owner", Role.OWNER, practice);
         Path folder = Files.createTempDirectory("zip-safety");
