@@ -136,7 +136,8 @@ class MetaFacebookPostsImportTest {
         Practice practice = data.practice("mbs-fb-drift", "America/Chicago");
         JsonPath run = upload(practice, TestData.fixture("facebook/mbs-facebook-column-drift.csv"));
         assertEquals(1, run.getInt("rowsImported"));
-        assertEquals(List.of("columns missing from this facebook export: Reach, Reactions; their counters are stored as not reported (null)"),
+        assertEquals(List.of("unknown column kept in extra by name where they hold counts: Reactions (all types)",
+                "columns missing from this meta-facebook-posts export: Reach, Reactions; their values are stored as not reported (null)"),
                 run.getList("warnings.message"));
         StoredRows.Snapshot stored = StoredRows.onlySnapshot(dataSource, practice.id, "facebook", "7012345678905551");
         assertNull(stored.get("reach"));

@@ -16,6 +16,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -82,8 +85,19 @@ public class FacebookInsightsPostLevelFormat implements ExportFormat {
             "languages", POSTED, "audience targeting");
     private static final Set<String> MAPPED = Set.of(IMPRESSIONS, REACH, LIKES, COMMENTS, SHARES, LINK_CLICKS,
             ORGANIC_VIDEO_VIEWS, ORGANIC_VIDEO_VIEWS + TOTAL_COUNT, PAID_VIDEO_VIEWS, PAID_VIDEO_VIEWS + TOTAL_COUNT);
-    /** Columns every export of this kind has; the "by action type" ones come and go with the data. */
-    private static final List<String> CORE = List.of("Lifetime Post Total Reach", "Lifetime Post Total Impressions");
+    /**
+     * Key: Post ID and Posted (and, for detection, two "Lifetime …" columns); expected: what feeds our
+     * fields and is in every export; optional: the rest of the 2017 layout, and the "by action type" /
+     * "by type" columns, which are there only for the types that occurred. Duplicate names are matched
+     * as the header writes them, before they are told apart.
+     */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Post ID"), Column.key("Posted"),
+            Column.expected("Permalink"), Column.expected("Post Message"), Column.expected("Type"),
+            Column.expected("Lifetime Post Total Reach"), Column.expected("Lifetime Post Total Impressions"),
+            Column.expected("Lifetime Organic Video Views"), Column.expected("Lifetime Paid Video Views"),
+            Column.optionalMatching("Lifetime … by (action) type - …", "lifetime .+ by (action )?type - .+")))
+            .alsoKnowing(n -> LAYOUT_2017.stream().anyMatch(l -> CsvColumns.normalise(l).equals(n)));
     private static final Pattern FILE_PAGE = Pattern.compile("Post Level\\) - (.+) - \\d{4}-\\d{2}-\\d{2}", Pattern.CASE_INSENSITIVE);
     private static final Pattern PERMALINK_PAGE = Pattern.compile("facebook\\.com/([^/?#]+)/posts/");
     private static final Pattern LEGACY_POST_ID = Pattern.compile("\\d+_\\d+");
@@ -100,7 +114,7 @@ public class FacebookInsightsPostLevelFormat implements ExportFormat {
 
     /** The real header: Post ID, Posted and "Lifetime …" metric columns. */
     private static boolean namesItsColumns(CsvColumns header) {
-        return header.hasAll(List.of(POST_ID, POSTED)) && header.names().stream().filter(n -> n.startsWith("lifetime ")).count() >= 2;
+        return SCHEMA.recognises(header) && header.names().stream().filter(n -> n.startsWith("lifetime ")).count() >= 2;
     }
 
     /** A header that names nothing we know over data rows with the legacy layout's id, permalink and time. */
@@ -198,11 +212,7 @@ public class FacebookInsightsPostLevelFormat implements ExportFormat {
                     + "'); the columns are read by their position in Facebook's 2017 post-level layout");
             return LAYOUT_2017;
         }
-        List<String> missing = CORE.stream().filter(n -> named.indexOf(CsvColumns.normalise(n)) < 0).toList();
-        if (!missing.isEmpty()) {
-            sink.warn(line, "columns missing from this export: " + String.join(", ", missing)
-                    + "; their counters are stored as not reported (null)");
-        }
+        SCHEMA.report(named, line, sink);
         return record.toList();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.practicepulse.ingest.CsvColumns;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -33,6 +34,14 @@ public class Ga4TrafficFormat implements ExportFormat {
             List.of("nth day"),
             List.of("date range"));
 
+    /** The metrics of GA4's acquisition reports (English and German UI); conversions are expected. */
+    static final CsvColumns.Schema SCHEMA = COLUMNS.schema(ID, "Key events (or Conversions)", List.of("engaged sessions",
+            "engagement rate", "average engagement time per session", "events per session", "event count",
+            "session key event rate", "session conversion rate", "total revenue", "total users", "new users", "active users",
+            "returning users", "users", "engaged sessions per active user", "average engagement time per active user",
+            "sitzungen mit interaktionen", "interaktionsrate", "ereignisanzahl", "gesamtumsatz", "session campaign",
+            "session google ads campaign"));
+
     @Override
     public String id() {
         return ID;
@@ -45,6 +54,6 @@ public class Ga4TrafficFormat implements ExportFormat {
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        GaTrafficTables.read(file, sink, COLUMNS);
+        GaTrafficTables.read(file, sink, COLUMNS, SCHEMA);
     }
 }

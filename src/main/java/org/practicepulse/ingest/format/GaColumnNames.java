@@ -32,6 +32,23 @@ record GaColumnNames(List<String> sourceMedium, List<String> source, List<String
         return index(header, sessions) >= 0 && index(header, dimensions()) >= 0;
     }
 
+    /**
+     * The schema of a traffic table: sessions and a source, medium or channel dimension are its key
+     * columns; conversions are expected; dates and the given metrics are known. Columns GA adds are
+     * not read, and named in a warning.
+     */
+    CsvColumns.Schema schema(String format, String conversionsLabel, List<String> knownMetrics) {
+        List<CsvColumns.Column> columns = new ArrayList<>();
+        columns.add(CsvColumns.Column.key(sessions.get(0), sessions.toArray(String[]::new)));
+        columns.add(CsvColumns.Column.key("a source / medium, source, medium or channel column", dimensions().toArray(String[]::new)));
+        columns.add(CsvColumns.Column.expectedMatching(conversionsLabel, conversionParts.pattern(), conversions.toArray(String[]::new)));
+        for (List<String> names : List.of(sourceMedium, source, medium, channel, date, nthDay, comparedRange)) {
+            names.forEach(n -> columns.add(CsvColumns.Column.optional(n)));
+        }
+        columns.addAll(CsvColumns.Column.optional(knownMetrics));
+        return CsvColumns.Schema.of(format, CsvColumns.Unknown.IGNORED, columns);
+    }
+
     static int index(CsvColumns header, List<String> aliases) {
         return header.indexOf(aliases.toArray(String[]::new));
     }

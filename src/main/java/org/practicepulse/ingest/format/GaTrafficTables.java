@@ -49,6 +49,7 @@ final class GaTrafficTables {
     private final ExportFile file;
     private final ImportSink sink;
     private final GaColumnNames names;
+    private final CsvColumns.Schema schema;
     private final Map<Key, Sum> sums = new LinkedHashMap<>();
     private LocalDate rangeStart;
     private DateRange range;
@@ -69,14 +70,16 @@ final class GaTrafficTables {
         BigDecimal conversions;
     }
 
-    private GaTrafficTables(ExportFile file, ImportSink sink, GaColumnNames names) {
+    private GaTrafficTables(ExportFile file, ImportSink sink, GaColumnNames names, CsvColumns.Schema schema) {
         this.file = file;
         this.sink = sink;
         this.names = names;
+        this.schema = schema;
     }
 
-    static void read(ExportFile file, ImportSink sink, GaColumnNames names) throws IOException {
-        new GaTrafficTables(file, sink, names).read();
+    /** Reads the file's traffic tables; each one's column drift (against the schema) is reported. */
+    static void read(ExportFile file, ImportSink sink, GaColumnNames names, CsvColumns.Schema schema) throws IOException {
+        new GaTrafficTables(file, sink, names, schema).read();
     }
 
     /** The header of each table in the first 64 KiB of the file, for detection. */
@@ -175,6 +178,9 @@ final class GaTrafficTables {
             this.headerLine = headerLine;
             this.tableRange = range;
             this.traffic = names.isTrafficHeader(c);
+            if (traffic) {
+                schema.report(c, headerLine, sink);
+            }
             this.dayIndex = c.indexOf("day index") == 0;
             this.sourceMedium = GaColumnNames.index(c, names.sourceMedium());
             this.source = GaColumnNames.index(c, names.source());

@@ -46,10 +46,7 @@ final class GenericCsv {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (header[0] == null) {
                     header[0] = CsvColumns.of(record);
-                    List<String> unknown = layout.unknown(header[0]);
-                    if (!unknown.isEmpty()) {
-                        sink.warn(line, "unknown column" + (unknown.size() > 1 ? "s" : "") + " ignored: " + String.join(", ", unknown));
-                    }
+                    layout.schema().report(header[0], line, sink);
                     return;
                 }
                 rows.read(header[0], line, record);

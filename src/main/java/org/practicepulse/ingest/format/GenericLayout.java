@@ -14,7 +14,7 @@ import org.practicepulse.ingest.CsvColumns;
  */
 public enum GenericLayout {
 
-    POSTS("posts.csv", List.of(
+    POSTS("generic-posts", "posts.csv", List.of(
             new Column("platform", true, "free text, normalised to a slug: 'Threads' -> threads"),
             new Column("account", false, "the account or profile that posted"),
             new Column("post_id", true, "the platform's id of the post, or any stable id you choose"),
@@ -32,7 +32,7 @@ public enum GenericLayout {
             new Column("follows", false, "follows the post brought"),
             new Column("as_of", false, "the day these lifetime counts were read (default: the file's export date)"))),
 
-    ACCOUNT_DAYS("accounts.csv", List.of(
+    ACCOUNT_DAYS("generic-account-days", "accounts.csv", List.of(
             new Column("platform", true, "free text, normalised to a slug"),
             new Column("account", false, "the account or profile (default: the platform name)"),
             new Column("date", true, "the day, ISO 8601 or MM/DD/YYYY"),
@@ -40,14 +40,14 @@ public enum GenericLayout {
             new Column("profile_visits", false, "profile visits that day"),
             new Column("website_clicks", false, "clicks on the profile's website link that day"))),
 
-    TRAFFIC("traffic.csv", List.of(
+    TRAFFIC("generic-traffic", "traffic.csv", List.of(
             new Column("date", true, "the day, ISO 8601 or MM/DD/YYYY"),
             new Column("source", true, "traffic source, e.g. threads.net, facebook.com, google"),
             new Column("medium", false, "traffic medium, e.g. social, referral, organic"),
             new Column("sessions", false, "website sessions that day from that source"),
             new Column("conversions", false, "conversions (appointment requests, key events) of those sessions"))),
 
-    REVIEWS("reviews.csv", List.of(
+    REVIEWS("generic-reviews", "reviews.csv", List.of(
             new Column("source", true, "the review site, free text normalised to a slug: 'Healthgrades' -> healthgrades, 'RateMDs' -> ratemds"),
             new Column("location", false, "the practice location reviewed"),
             new Column("provider", false, "the clinician reviewed, for sites that review clinicians"),
@@ -65,12 +65,28 @@ public enum GenericLayout {
     public record Column(String name, boolean required, String description) {
     }
 
+    private final String formatId;
     private final String templateName;
     private final List<Column> columns;
+    private final CsvColumns.Schema schema;
 
-    GenericLayout(String templateName, List<Column> columns) {
+    GenericLayout(String formatId, String templateName, List<Column> columns) {
+        this.formatId = formatId;
         this.templateName = templateName;
         this.columns = columns;
+        // required columns are the key columns; the others are expected: a file without one is named in a warning
+        this.schema = CsvColumns.Schema.of(formatId, CsvColumns.Unknown.IGNORED, columns.stream()
+                .map(c -> c.required() ? CsvColumns.Column.key(c.name()) : CsvColumns.Column.expected(c.name())).toList());
+    }
+
+    /** The id of the format that reads this layout. */
+    public String formatId() {
+        return formatId;
+    }
+
+    /** Key (required) and expected (documented) columns, for detection and the drift warnings. */
+    CsvColumns.Schema schema() {
+        return schema;
     }
 
     public String templateName() {
@@ -92,7 +108,7 @@ public enum GenericLayout {
 
     /** True when the header has every required column and nothing of the other layouts' required columns. */
     boolean matches(CsvColumns header) {
-        if (!header.hasAll(required())) {
+        if (!schema.recognises(header)) {
             return false;
         }
         Set<String> names = Set.copyOf(header.names());
@@ -104,9 +120,8 @@ public enum GenericLayout {
         };
     }
 
-    /** Header columns this layout does not know, for the warning. */
+    /** Header columns this layout does not know, as the file names them. */
     List<String> unknown(CsvColumns header) {
-        Set<String> known = columns.stream().map(Column::name).collect(Collectors.toSet());
-        return header.names().stream().filter(n -> !n.isEmpty() && !known.contains(n)).toList();
+        return schema.unknown(header);
     }
 }

@@ -3,11 +3,19 @@ package org.practicepulse.ingest.format;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -55,6 +63,13 @@ public class GoogleBusinessProfileReviewsFormat implements ExportFormat {
         }
     }
 
+    /** The fields of one review object (the JSON's "columns"); a review without comment or reply leaves them out. */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, List.of(
+            Column.key("starRating"), Column.key("createTime"), Column.key("reviewId (or name)", "reviewId", "name"),
+            Column.expected("reviewer"), Column.expected("comment"), Column.expected("updateTime"),
+            Column.optional("reviewReply"), Column.optional("reviewMediaItems"), Column.optional("reviewId"),
+            Column.optional("name")));
+
     @Override
     public String id() {
         return ID;
@@ -62,15 +77,19 @@ public class GoogleBusinessProfileReviewsFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        String head = ReviewJson.head(file);
-        return ReviewJson.hasKeys(head, "starRating", "createTime")
-                && (ReviewJson.hasKeys(head, "reviewId") || ReviewJson.hasKeys(head, "name"));
+        String head = ReviewJson.head(file).toLowerCase(Locale.ROOT);
+        return SCHEMA.recognisesNames(key -> ReviewJson.hasKeys(head, key));
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         int[] repaired = new int[1];
-        ReviewJson.forEach(file, sink, "reviews", (line, review) -> sink.review(toReview(review, repaired)));
+        Set<String> fields = new LinkedHashSet<>();
+        ReviewJson.forEach(file, sink, "reviews", (line, review) -> {
+            review.fieldNames().forEachRemaining(fields::add);
+            sink.review(toReview(review, repaired));
+        });
+        SCHEMA.report(CsvColumns.ofNames(List.copyOf(fields)), null, sink);
         if (repaired[0] > 0) {
             sink.warn(null, repaired[0] + " texts were double-encoded UTF-8 (\"pÃ¥\" for \"på\", a re-saved file) and were repaired");
         }

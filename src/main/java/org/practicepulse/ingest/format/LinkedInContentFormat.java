@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -39,9 +42,21 @@ public class LinkedInContentFormat implements ExportFormat {
     private static final String POSTS_SHEET = "All posts";
     private static final String DAYS_SHEET = "Metrics";
     private static final String[] LINK = { "post link", "update link" };
-    private static final List<List<String>> POST_KEYS = List.of(List.of(LINK), List.of("created date"), List.of("impressions"),
-            List.of("clicks"));
-    private static final List<List<String>> DAY_KEYS = List.of(List.of("date"), List.of("impressions (total)"));
+    static final Schema POSTS = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Post link", LINK), Column.key("Created date"), Column.key("Impressions"), Column.key("Clicks"),
+            Column.expected("Post title", "post title", "update title"), Column.expected("Likes", "likes", "reactions"),
+            Column.expected("Comments"), Column.expected("Reposts", "reposts", "shares"), Column.expected("Follows"),
+            Column.optional("Views", "views", "views (excluding off-site video views)", "video views"),
+            Column.optional("Unique impressions"), Column.optional("Content Type"),
+            Column.optional("Post type", "post type", "update type"), Column.optional("Campaign name"), Column.optional("Posted by"),
+            Column.optional("Campaign start date"), Column.optional("Campaign end date"), Column.optional("Audience"),
+            Column.optional("Offsite Views"), Column.optional("Click through rate (CTR)"), Column.optional("Engagement rate")));
+    static final Schema DAYS = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Impressions (total)"),
+            Column.expected("Clicks (total)"), Column.expected("Reactions (total)"), Column.expected("Comments (total)"),
+            Column.expected("Reposts (total)", "reposts (total)", "shares (total)"),
+            Column.optionalMatching("<figure> (organic|sponsored|total)",
+                    "(impressions|unique impressions|clicks|reactions|comments|reposts|shares|engagement rate) \\((organic|sponsored|total)\\)")));
     /** The post's id sits in its link: .../feed/update/urn:li:activity:7361... (or ugcPost:, share:). */
     private static final Pattern POST_URN = Pattern.compile("urn:li:(activity|ugcPost|share):(\\d+)");
     /** Columns that are not counters, or counters mapped to our own names; the other count columns go to extra. */
@@ -58,13 +73,13 @@ public class LinkedInContentFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return LinkedInPageExport.detect(file, POSTS_SHEET, POST_KEYS);
+        return LinkedInPageExport.detect(file, POSTS_SHEET, POSTS);
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         try (ExportWorkbook book = ExportWorkbook.open(file)) {
-            SheetTable posts = book.sheet(POSTS_SHEET).flatMap(s -> SheetTable.find(s, POST_KEYS))
+            SheetTable posts = LinkedInPageExport.table(book, POSTS_SHEET, POSTS, sink)
                     .orElseThrow(() -> new UnreadableFileException("sheet '" + POSTS_SHEET
                             + "' has no header row with Post link, Created date, Impressions and Clicks"));
             String page = LinkedInPageExport.pageHandle(file, sink);
@@ -78,9 +93,9 @@ public class LinkedInContentFormat implements ExportFormat {
                 }
                 sink.post(post);
             });
-            Optional<SheetTable> days = book.sheet(DAYS_SHEET).flatMap(s -> SheetTable.find(s, DAY_KEYS));
+            Optional<SheetTable> days = LinkedInPageExport.table(book, DAYS_SHEET, DAYS, sink);
             if (days.isPresent()) {
-                LinkedInPageExport.readDays(days.get(), sink, (day, counts) -> toDay(page, day, counts));
+                LinkedInPageExport.readDays(days.get(), DAYS, sink, (day, counts) -> toDay(page, day, counts));
             } else {
                 sink.warn(null, "no sheet '" + DAYS_SHEET + "' with a header row of Date and Impressions (total); the daily figures were not read");
             }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import org.practicepulse.ingest.AccountDayRow;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -23,8 +26,10 @@ public class LinkedInFollowersFormat implements ExportFormat {
     public static final String ID = "linkedin-followers";
 
     private static final String SHEET = "New followers";
-    private static final List<List<String>> KEY_COLUMNS = List.of(List.of("date"), List.of("organic followers"),
-            List.of("sponsored followers"), List.of("total followers"));
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Total followers"),
+            Column.expected("Organic followers"), Column.expected("Sponsored followers"),
+            Column.optional("Auto-invited followers")));
 
     @Override
     public String id() {
@@ -33,17 +38,17 @@ public class LinkedInFollowersFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return LinkedInPageExport.detect(file, SHEET, KEY_COLUMNS);
+        return LinkedInPageExport.detect(file, SHEET, SCHEMA);
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         try (ExportWorkbook book = ExportWorkbook.open(file)) {
-            SheetTable table = book.sheet(SHEET).flatMap(s -> SheetTable.find(s, KEY_COLUMNS))
+            SheetTable table = LinkedInPageExport.table(book, SHEET, SCHEMA, sink)
                     .orElseThrow(() -> new UnreadableFileException("sheet '" + SHEET
-                            + "' has no header row with Date, Organic followers, Sponsored followers and Total followers"));
+                            + "' has no header row with Date and Total followers"));
             String page = LinkedInPageExport.pageHandle(file, sink);
-            LinkedInPageExport.readDays(table, sink, (day, counts) -> new AccountDayRow(LinkedInPageExport.PLATFORM, page, day,
+            LinkedInPageExport.readDays(table, SCHEMA, sink, (day, counts) -> new AccountDayRow(LinkedInPageExport.PLATFORM, page, day,
                     null, counts.remove("total followers"), null, null, null, null, null, null, null, null, null, counts));
         }
     }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
+import org.practicepulse.ingest.CsvColumns;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ImportSink;
 import org.practicepulse.ingest.RowRejectedException;
@@ -44,7 +45,7 @@ final class LinkedInPageExport {
      * columns. A file too large or too damaged to load is still claimed when its sheet list names
      * the sheet, so that reading it says why it cannot be imported instead of "unrecognised".
      */
-    static boolean detect(ExportFile file, String sheetName, List<List<String>> keyColumns) {
+    static boolean detect(ExportFile file, String sheetName, CsvColumns.Schema schema) {
         if (!ExportWorkbook.isWorkbook(file)
                 || ExportWorkbook.sheetNames(file).stream().noneMatch(n -> n.strip().equalsIgnoreCase(sheetName))) {
             return false;
@@ -53,12 +54,24 @@ final class LinkedInPageExport {
             return true;
         }
         try (ExportWorkbook book = ExportWorkbook.open(file)) {
-            return book.sheet(sheetName).flatMap(s -> SheetTable.find(s, keyColumns)).isPresent();
+            return book.sheet(sheetName).flatMap(s -> SheetTable.find(s, keys(schema))).isPresent();
         } catch (org.practicepulse.ingest.UnreadableFileException e) {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The key columns of the schema as the sheet search takes them: each key's names. */
+    static List<List<String>> keys(CsvColumns.Schema schema) {
+        return schema.keys().stream().map(CsvColumns.Column::names).toList();
+    }
+
+    /** The sheet's table whose header has the schema's key columns; its drift (missing, unknown columns) is reported. */
+    static Optional<SheetTable> table(ExportWorkbook book, String sheetName, CsvColumns.Schema schema, ImportSink sink) {
+        Optional<SheetTable> table = book.sheet(sheetName).flatMap(s -> SheetTable.find(s, keys(schema)));
+        table.ifPresent(t -> schema.report(t.columns(), null, sink, "sheet '" + sheetName + "'"));
+        return table;
     }
 
     /** The page's vanity name from the file name as LinkedIn writes it, else {@link #UNKNOWN_PAGE} with a warning. */
@@ -98,7 +111,8 @@ final class LinkedInPageExport {
      * left out, blanks and NA left out) go to {@code toDay}, which takes the counts it maps and
      * leaves the rest as extra.
      */
-    static void readDays(SheetTable table, ImportSink sink, BiFunction<LocalDate, Map<String, Long>, AccountDayRow> toDay) {
+    static void readDays(SheetTable table, CsvColumns.Schema schema, ImportSink sink,
+            BiFunction<LocalDate, Map<String, Long>, AccountDayRow> toDay) {
         List<String> names = table.columns().names();
         int dateColumn = table.columns().indexOf("date");
         table.forEachRow(sink, (line, row) -> {
@@ -117,7 +131,15 @@ final class LinkedInPageExport {
                 if (i == dateColumn || name.isEmpty() || RATIO_COLUMN.matcher(name).find()) {
                     continue;
                 }
-                Long value = row.countAt(i);
+                Long value;
+                try {
+                    value = row.countAt(i);
+                } catch (RowRejectedException e) {
+                    if (schema.knows(name)) {
+                        throw e;
+                    }
+                    value = null; // a new column that is not a count: named in the drift warning, not read
+                }
                 if (value != null) {
                     counts.put(name, value);
                 }

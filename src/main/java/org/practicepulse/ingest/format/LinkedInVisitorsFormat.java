@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import org.practicepulse.ingest.AccountDayRow;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -25,8 +28,12 @@ public class LinkedInVisitorsFormat implements ExportFormat {
 
     private static final String SHEET = "Visitor metrics";
     private static final String[] PAGE_VIEWS = { "total page views (total)", "page views (total)" };
-    private static final List<List<String>> KEY_COLUMNS = List.of(List.of("date"), List.of(PAGE_VIEWS),
-            List.of("total unique visitors (total)", "unique visitors (total)"), List.of("overview page views (total)"));
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Total page views (total)", PAGE_VIEWS),
+            Column.key("Total unique visitors (total)", "total unique visitors (total)", "unique visitors (total)"),
+            Column.expected("Overview page views (total)"),
+            Column.optionalMatching("<section> page views / unique visitors (desktop|mobile|total)",
+                    "(.+ )?(page views|unique visitors) \\((desktop|mobile|total)\\)")));
 
     @Override
     public String id() {
@@ -35,17 +42,17 @@ public class LinkedInVisitorsFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return LinkedInPageExport.detect(file, SHEET, KEY_COLUMNS);
+        return LinkedInPageExport.detect(file, SHEET, SCHEMA);
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         try (ExportWorkbook book = ExportWorkbook.open(file)) {
-            SheetTable table = book.sheet(SHEET).flatMap(s -> SheetTable.find(s, KEY_COLUMNS))
+            SheetTable table = LinkedInPageExport.table(book, SHEET, SCHEMA, sink)
                     .orElseThrow(() -> new UnreadableFileException("sheet '" + SHEET
                             + "' has no header row with Date, Total page views (total) and Total unique visitors (total)"));
             String page = LinkedInPageExport.pageHandle(file, sink);
-            LinkedInPageExport.readDays(table, sink, (day, counts) -> {
+            LinkedInPageExport.readDays(table, SCHEMA, sink, (day, counts) -> {
                 Long pageViews = counts.remove(PAGE_VIEWS[0]);
                 if (pageViews == null) {
                     pageViews = counts.remove(PAGE_VIEWS[1]);

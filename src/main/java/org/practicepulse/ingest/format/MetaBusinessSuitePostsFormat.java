@@ -11,6 +11,9 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -24,8 +27,9 @@ import org.practicepulse.ingest.RowRejectedException;
  * lifetime figures: UTF-8 with a BOM, {@code Date} holding the word "Lifetime", the publication time in
  * {@code Publish time} ("09/28/2026 18:12", local time). Facebook and Instagram files share this
  * layout and differ in their identity and counter columns, which the two subclasses supply.
- * Meta adds, drops and renames columns from month to month, so columns are matched by name, and a
- * counter column that is missing is named in a warning instead of failing the file.
+ * Meta adds, drops and renames columns from month to month, so columns are matched by name; a
+ * counter column that is missing, and a column Meta added, are named in a warning (the shared
+ * {@link Schema} check) instead of failing the file.
  */
 abstract class MetaBusinessSuitePostsFormat implements ExportFormat {
 
@@ -42,23 +46,33 @@ abstract class MetaBusinessSuitePostsFormat implements ExportFormat {
     static final List<String> ENGAGEMENT_TOTALS = List.of("reactions, comments and shares", "interactions",
             "content interactions", "total interactions", "engagements", "engagement", "post engagements");
     /** Since 2025 Meta reports Views where it reported Impressions; both feed our impressions counter. */
-    static final Expected VIEWS_OR_IMPRESSIONS = new Expected("Views (or Impressions)", VIEWS, IMPRESSIONS);
+    static final Column VIEWS_OR_IMPRESSIONS = Column.expected("Views (or Impressions)", VIEWS, IMPRESSIONS);
+    /** Counters Meta exports that have no field of ours: kept in extra by name, known so that they are not reported as new. */
+    private static final List<String> KNOWN_EXTRA_COUNTERS = List.of("duration (sec)", "total clicks", "other clicks",
+            "matched audience targeting consumption (photo click)", "matched audience targeting consumption (video click)",
+            "negative feedback from users: hide all", "negative feedback from users: hide", "ad impressions", "plays");
 
-    /** A counter column and its other names; when none is in the header, the warning names the label. */
-    record Expected(String label, List<String> names) {
-        Expected(String label, String... names) {
-            this(label, List.of(names));
-        }
+    /**
+     * The schema of a Business Suite posts export: the key columns (Post ID, Publish time, the account's
+     * identity columns), this platform's counter columns (expected), and every other column Meta is
+     * known to write on either platform (optional). Columns Meta adds later are kept in extra when
+     * they hold counts, and named in a warning.
+     */
+    static Schema schema(String id, Column identity, List<Column> counters, Set<String> mapped) {
+        List<Column> columns = new ArrayList<>(List.of(Column.key("Post ID"), Column.key("Publish time"), identity));
+        columns.addAll(counters);
+        columns.add(Column.optionalMatching("Estimated earnings …", "estimated earnings.*"));
+        columns.add(Column.optionalMatching("Ad CPM …", "ad cpm.*"));
+        return Schema.of(id, Unknown.KEPT_AS_EXTRA, columns)
+                .alsoKnowing(n -> NOT_COUNTERS.contains(n) || ENGAGEMENT_TOTALS.contains(n) || mapped.contains(n)
+                        || KNOWN_EXTRA_COUNTERS.contains(n) || n.equals(VIEWS) || n.equals(IMPRESSIONS));
     }
 
     /** "facebook" or "instagram". */
     abstract String platform();
 
-    /** True when the header has the account columns of this platform's export (Page … or Account …). */
-    abstract boolean hasIdentity(CsvColumns header);
-
-    /** The counter columns we map; at least two must be present for the file to be this format. */
-    abstract List<Expected> expectedColumns();
+    /** Key, counter (expected; at least two must be present for the file to be this format) and known columns. */
+    abstract Schema schema();
 
     /**
      * Names of the columns mapped to a counter, so that they are not kept twice in extra. Views and
@@ -77,10 +91,10 @@ abstract class MetaBusinessSuitePostsFormat implements ExportFormat {
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns header = CsvColumns.fromLine(file.firstLine());
-        if (!header.hasAll(List.of(POST_ID, PUBLISH_TIME)) || !hasIdentity(header)) {
+        if (!schema().recognises(header)) {
             return false;
         }
-        return expectedColumns().stream().filter(e -> header.indexOf(e.names().toArray(String[]::new)) >= 0).count() >= 2;
+        return schema().columns().stream().filter(c -> c.role() == Column.Role.EXPECTED && c.isIn(header)).count() >= 2;
     }
 
     @Override
@@ -92,7 +106,7 @@ abstract class MetaBusinessSuitePostsFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
-                    warnAboutMissingColumns(columns[0], line, sink);
+                    schema().report(columns[0], line, sink);
                     Set<String> mapped = mappedColumns();
                     extras[0] = new ExtraCounters(columns[0], name -> NOT_COUNTERS.contains(name) || mapped.contains(name)
                             || ENGAGEMENT_TOTALS.contains(name)
@@ -126,19 +140,6 @@ abstract class MetaBusinessSuitePostsFormat implements ExportFormat {
         Map<String, Long> extra = extras.of(r, line, sink);
         return new PostRow(platform(), handle(c, r), id, publishedAt, text(c, r), MetaPosts.emptyToNull(c.cell(r, "permalink")),
                 MetaPosts.postType(c.cell(r, "post type")), file.exportDate(), counters(c, r, impressions), extra);
-    }
-
-    private void warnAboutMissingColumns(CsvColumns header, long line, ImportSink sink) {
-        List<String> missing = new ArrayList<>();
-        for (Expected e : expectedColumns()) {
-            if (header.indexOf(e.names().toArray(String[]::new)) < 0) {
-                missing.add(e.label());
-            }
-        }
-        if (!missing.isEmpty()) {
-            sink.warn(line, "columns missing from this " + platform() + " export: " + String.join(", ", missing)
-                    + "; their counters are stored as not reported (null)");
-        }
     }
 
     static Long count(CsvColumns c, CSVRecord r, String... aliases) {

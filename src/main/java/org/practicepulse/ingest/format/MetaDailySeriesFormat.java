@@ -21,6 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -57,6 +60,8 @@ public class MetaDailySeriesFormat implements ExportFormat {
     record Metric(Figure figure, String extraKey) {
     }
 
+    /** The table below the metric's name: Date and Primary, nothing else (the metric is named by the title line). */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, Column.key("Date"), Column.key("Primary"));
     private static final Map<String, Metric> METRICS = metrics();
     private static final Pattern COPY_SUFFIX = Pattern.compile("\\s*\\(\\d+\\)$");
 
@@ -112,8 +117,8 @@ public class MetaDailySeriesFormat implements ExportFormat {
             return Optional.empty();
         }
         Metric metric = METRICS.get(CsvColumns.normalise(title.get(0)));
-        List<String> header = cells(lines.get(i + 1), delimiter).stream().map(CsvColumns::normalise).toList();
-        if (metric == null || !header.contains("date") || !header.contains("primary")) {
+        CsvColumns header = CsvColumns.ofNames(cells(lines.get(i + 1), delimiter));
+        if (metric == null || !SCHEMA.recognises(header)) {
             return Optional.empty();
         }
         return Optional.of(new Layout(delimiter, title.get(0).strip(), metric));
@@ -143,8 +148,9 @@ public class MetaDailySeriesFormat implements ExportFormat {
             CsvRecords.forEach(reader, format(layout.delimiter()), sink, (line, record) -> {
                 if (columns[0] == null) {
                     CsvColumns candidate = CsvColumns.of(record);
-                    if (candidate.hasAll(List.of("date", "primary"))) {
+                    if (SCHEMA.recognises(candidate)) {
                         columns[0] = candidate;
+                        SCHEMA.report(candidate, line, sink);
                     }
                     return; // the sep= and metric name lines carry no data
                 }

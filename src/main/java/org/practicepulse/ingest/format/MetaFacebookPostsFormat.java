@@ -8,6 +8,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
 import org.practicepulse.ingest.PostCounters;
 import org.practicepulse.ingest.RowRejectedException;
 
@@ -24,11 +26,12 @@ public class MetaFacebookPostsFormat extends MetaBusinessSuitePostsFormat {
     public static final String ID = "meta-facebook-posts";
     public static final String PLATFORM = "facebook";
 
-    private static final List<Expected> EXPECTED = List.of(VIEWS_OR_IMPRESSIONS, new Expected("Reach", "reach"),
-            new Expected("Reactions, Comments and Shares", "reactions, comments and shares"),
-            new Expected("Reactions", "reactions"), new Expected("Comments", "comments"), new Expected("Shares", "shares"),
-            new Expected("Link Clicks", "link clicks"), new Expected("Seconds viewed", "seconds viewed"));
     private static final Set<String> MAPPED = Set.of("reach", "reactions", "comments", "shares", "link clicks", "seconds viewed");
+    static final Schema SCHEMA = schema(ID, Column.key("Page ID or Page name", "page id", "page name"),
+            List.of(VIEWS_OR_IMPRESSIONS, Column.expected("Reach"), Column.expected("Reactions, Comments and Shares"),
+                    Column.expected("Reactions"), Column.expected("Comments"), Column.expected("Shares"),
+                    Column.expected("Link Clicks"), Column.expected("Seconds viewed")),
+            MAPPED);
 
     @Override
     public String id() {
@@ -41,13 +44,8 @@ public class MetaFacebookPostsFormat extends MetaBusinessSuitePostsFormat {
     }
 
     @Override
-    boolean hasIdentity(CsvColumns header) {
-        return header.indexOf("page id", "page name") >= 0;
-    }
-
-    @Override
-    List<Expected> expectedColumns() {
-        return EXPECTED;
+    Schema schema() {
+        return SCHEMA;
     }
 
     @Override

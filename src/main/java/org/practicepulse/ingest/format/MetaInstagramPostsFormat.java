@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
 import org.practicepulse.ingest.PostCounters;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +22,12 @@ public class MetaInstagramPostsFormat extends MetaBusinessSuitePostsFormat {
     public static final String ID = "meta-instagram-posts";
     public static final String PLATFORM = "instagram";
 
-    private static final List<Expected> EXPECTED = List.of(VIEWS_OR_IMPRESSIONS, new Expected("Reach", "reach"),
-            new Expected("Likes", "likes"), new Expected("Comments", "comments"), new Expected("Shares", "shares"),
-            new Expected("Saves", "saves"), new Expected("Follows", "follows"));
     private static final Set<String> MAPPED = Set.of("reach", "likes", "comments", "shares", "saves", "follows",
             "profile visits", "link clicks");
+    static final Schema SCHEMA = schema(ID, Column.key("Account ID or Account username", "account username", "account id"),
+            List.of(VIEWS_OR_IMPRESSIONS, Column.expected("Reach"), Column.expected("Likes"), Column.expected("Comments"),
+                    Column.expected("Shares"), Column.expected("Saves"), Column.expected("Follows")),
+            MAPPED);
 
     @Override
     public String id() {
@@ -37,13 +40,8 @@ public class MetaInstagramPostsFormat extends MetaBusinessSuitePostsFormat {
     }
 
     @Override
-    boolean hasIdentity(CsvColumns header) {
-        return header.indexOf("account username", "account id") >= 0;
-    }
-
-    @Override
-    List<Expected> expectedColumns() {
-        return EXPECTED;
+    Schema schema() {
+        return SCHEMA;
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -38,7 +41,11 @@ public class TikTokContentFormat implements ExportFormat {
 
     public static final String ID = "tiktok-content";
 
-    private static final List<String> KEY_COLUMNS = List.of("video link", "post time", "total views", "total likes");
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Video link"), Column.key("Post time"), Column.key("Total views"),
+            Column.expected("Time"), Column.expected("Video title"), Column.expected("Total likes"),
+            Column.expected("Total comments"), Column.expected("Total shares"),
+            Column.optional("Total saves", "total saves", "total favorites"), Column.optional("Views in the last 7 days")));
     private static final Pattern VIDEO_ID = Pattern.compile("/video/(\\d{15,19})(?!\\d)");
     private static final Set<String> STORED = Set.of("time", "video title", "video link", "post time", "total likes",
             "total comments", "total shares", "total views", "total saves", "total favorites");
@@ -50,7 +57,7 @@ public class TikTokContentFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+        return SCHEMA.recognises(CsvColumns.fromLine(file.firstLine()));
     }
 
     @Override
@@ -65,6 +72,7 @@ public class TikTokContentFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, r) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(r);
+                    SCHEMA.report(columns[0], line, sink);
                     return;
                 }
                 CsvColumns c = columns[0];
@@ -96,7 +104,7 @@ public class TikTokContentFormat implements ExportFormat {
                 sink.post(new PostRow(TikTokStudio.PLATFORM, handle.orElse(TikTokStudio.UNKNOWN_ACCOUNT), id.group(1),
                         uploaded.orElseGet(() -> postDay.atStartOfDay(zone).toInstant()),
                         CellValues.isEmpty(title) ? null : title, link, "video", asOf, counters,
-                        TikTokStudio.extra(c, r, STORED)));
+                        TikTokStudio.extra(c, r, STORED, SCHEMA)));
             });
         }
         if (unknownAccount[0]) {

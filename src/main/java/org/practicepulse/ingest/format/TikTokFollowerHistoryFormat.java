@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -22,7 +25,8 @@ public class TikTokFollowerHistoryFormat implements ExportFormat {
 
     public static final String ID = "tiktok-follower-history";
 
-    private static final List<String> KEY_COLUMNS = List.of("date", "followers", "difference in followers from previous day");
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Followers"), Column.expected("Difference in followers from previous day")));
 
     @Override
     public String id() {
@@ -31,14 +35,15 @@ public class TikTokFollowerHistoryFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+        CsvColumns header = CsvColumns.fromLine(file.firstLine());
+        return SCHEMA.recognises(header) && header.indexOf("platform") < 0; // "platform,…,date,followers" is our generic CSV
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        TikTokStudio.readDays(file, sink, (handle, day, c, r) -> new AccountDayRow(TikTokStudio.PLATFORM, handle, day,
+        TikTokStudio.readDays(file, sink, SCHEMA, (handle, day, c, r) -> new AccountDayRow(TikTokStudio.PLATFORM, handle, day,
                 TikTokStudio.count(c.cell(r, "followers"), "followers"),
                 null, null, null, null, null, null, null, null, null, null,
-                TikTokStudio.extra(c, r, Set.of("date", "followers"))));
+                TikTokStudio.extra(c, r, Set.of("date", "followers"), SCHEMA)));
     }
 }

@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -22,7 +25,12 @@ public class TikTokOverviewFormat implements ExportFormat {
 
     public static final String ID = "tiktok-overview";
 
-    private static final List<String> KEY_COLUMNS = List.of("date", "video views", "profile views", "likes", "comments", "shares");
+    /** Older and Business layouts add reach, follower and click columns: optional. */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Video Views"), Column.key("Profile Views"),
+            Column.expected("Likes"), Column.expected("Comments"), Column.expected("Shares"),
+            Column.optional("Reached audience"), Column.optional("Net growth"), Column.optional("New followers"),
+            Column.optional("Lost followers"), Column.optional("Website clicks"), Column.optional("Product clicks")));
     /** Columns stored in their own fields; the others (likes, comments, shares...) go to extra. */
     private static final Set<String> STORED = Set.of("date", "video views", "profile views", "reached audience",
             "new followers", "lost followers");
@@ -34,12 +42,12 @@ public class TikTokOverviewFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+        return SCHEMA.recognises(CsvColumns.fromLine(file.firstLine()));
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        TikTokStudio.readDays(file, sink, (handle, day, c, r) -> new AccountDayRow(TikTokStudio.PLATFORM, handle, day,
+        TikTokStudio.readDays(file, sink, SCHEMA, (handle, day, c, r) -> new AccountDayRow(TikTokStudio.PLATFORM, handle, day,
                 null,
                 TikTokStudio.count(c.cell(r, "new followers"), "new followers"), // older layouts only
                 TikTokStudio.count(c.cell(r, "lost followers"), "lost followers"),
@@ -52,6 +60,6 @@ public class TikTokOverviewFormat implements ExportFormat {
                         TikTokStudio.count(c.cell(r, "shares"), "shares")),
                 TikTokStudio.count(c.cell(r, "video views"), "video views"),
                 null, null,
-                TikTokStudio.extra(c, r, STORED)));
+                TikTokStudio.extra(c, r, STORED, SCHEMA)));
     }
 }

@@ -46,7 +46,7 @@ final class TikTokStudio {
     }
 
     /** Reads a daily file (Overview, FollowerHistory): one day of the account per row, dates without a year. */
-    static void readDays(ExportFile file, ImportSink sink, DayReader reader) throws IOException {
+    static void readDays(ExportFile file, ImportSink sink, CsvColumns.Schema schema, DayReader reader) throws IOException {
         String handle = accountHandle(file, sink);
         YearlessDates dates = YearlessDates.forExport(file);
         CsvColumns[] columns = new CsvColumns[1];
@@ -54,6 +54,7 @@ final class TikTokStudio {
             CsvRecords.forEach(in, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    schema.report(columns[0], line, sink);
                     return;
                 }
                 if (record.size() != columns[0].size()) {
@@ -114,13 +115,24 @@ final class TikTokStudio {
         return raw != null && raw.strip().equalsIgnoreCase("undefined");
     }
 
-    /** Every count column of the row not in {@code stored}, by column name. */
-    static Map<String, Long> extra(CsvColumns columns, CSVRecord row, Set<String> stored) {
+    /**
+     * Every count column of the row not in {@code stored}, by column name. A column the schema does
+     * not know (TikTok added it) is kept when it holds counts and left out when it does not.
+     */
+    static Map<String, Long> extra(CsvColumns columns, CSVRecord row, Set<String> stored, CsvColumns.Schema schema) {
         Map<String, Long> extra = new LinkedHashMap<>();
         for (int i = 0; i < columns.size() && i < row.size(); i++) {
             String name = columns.names().get(i);
-            if (!stored.contains(name)) {
-                Long value = signedCount(row.get(i), name);
+            if (!stored.contains(name) && !name.isEmpty()) {
+                Long value;
+                try {
+                    value = signedCount(row.get(i), name);
+                } catch (RowRejectedException e) {
+                    if (schema.knows(name)) {
+                        throw e;
+                    }
+                    value = null;
+                }
                 if (value != null) {
                     extra.put(name, value);
                 }

@@ -9,6 +9,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -38,6 +41,15 @@ public class TrustpilotReviewsFormat implements ExportFormat {
     private static final String[] REPLY = { "company response", "reply content", "company reply" };
     private static final String[] REPLY_DATE = { "company reply date (utc)", "business reply date (utc)", "reply date (utc)" };
 
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, List.of(
+            Column.key("Review Created (UTC)", CREATED), Column.key("Review ID", REVIEW_ID), Column.key("Review Stars", STARS),
+            Column.expected("Review Title"), Column.expected("Review Content"), Column.expected("Review Username"),
+            Column.expected("Location Name"), Column.expected("Company Response", REPLY),
+            Column.expected("Company Reply Date (UTC)", REPLY_DATE),
+            Column.optional("Review Consumer User Id"), Column.optional("Review Language"), Column.optional("Source Of Review"),
+            Column.optional("Reference Id"), Column.optional("Domain URL"), Column.optional("Webshop Name"),
+            Column.optional("Business Unit Id"), Column.optional("Review Verification Level"), Column.optional("Review Label")));
+
     @Override
     public String id() {
         return ID;
@@ -49,7 +61,7 @@ public class TrustpilotReviewsFormat implements ExportFormat {
             return false;
         }
         CsvColumns header = CsvColumns.fromLine(file.firstLine());
-        return List.of(CREATED, REVIEW_ID, STARS).stream().allMatch(aliases -> header.indexOf(aliases) >= 0);
+        return SCHEMA.recognises(header);
     }
 
     @Override
@@ -59,6 +71,7 @@ public class TrustpilotReviewsFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     return;
                 }
                 sink.review(toReview(columns[0], record));

@@ -38,6 +38,13 @@ public class UaTrafficFormat implements ExportFormat {
     private static final List<String> UA_METRICS = List.of("bounce rate", "avg. session duration", "pages / session",
             "pages/session", "% new sessions", "%new sessions");
 
+    /** The metrics and other dimensions of UA's acquisition reports; conversions (goal completions) are expected. */
+    static final CsvColumns.Schema SCHEMA = COLUMNS.schema(ID, "Goal Completions", List.of("users", "new users",
+            "% new sessions", "%new sessions", "bounce rate", "pages / session", "pages/session", "avg. session duration",
+            "goal conversion rate", "goal value", "campaign", "keyword", "ad content", "landing page", "device category",
+            "social network", "transactions", "revenue", "ecommerce conversion rate"))
+            .with(List.of(CsvColumns.Column.optionalMatching("<goal> (Goal N …)", ".+ \\(goal \\d+ [a-z ]+\\)")));
+
     @Override
     public String id() {
         return ID;
@@ -56,6 +63,6 @@ public class UaTrafficFormat implements ExportFormat {
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        GaTrafficTables.read(file, sink, COLUMNS);
+        GaTrafficTables.read(file, sink, COLUMNS, SCHEMA);
     }
 }

@@ -2,7 +2,6 @@ package org.practicepulse.ingest.format;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.AccountDayRow;
@@ -27,14 +26,15 @@ final class XAccountDayTable {
     private XAccountDayTable() {
     }
 
-    static void read(ExportFile file, ImportSink sink, List<String> keyColumns, RowReader rows) throws IOException {
+    static void read(ExportFile file, ImportSink sink, CsvColumns.Schema schema, RowReader rows) throws IOException {
         CsvColumns[] header = new CsvColumns[1];
         try (Reader reader = file.openReader()) {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (header[0] == null) {
                     CsvColumns columns = CsvColumns.of(record);
-                    if (columns.hasAll(keyColumns)) {
+                    if (schema.recognises(columns)) {
                         header[0] = columns;
+                        schema.report(columns, line, sink);
                     }
                     return; // a title row above the header
                 }

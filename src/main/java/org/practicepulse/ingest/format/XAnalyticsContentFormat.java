@@ -10,6 +10,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.text.StringEscapeUtils;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -30,7 +33,14 @@ public class XAnalyticsContentFormat implements ExportFormat {
 
     public static final String ID = "x-analytics-content";
 
-    private static final List<String> KEY_COLUMNS = List.of("post id", "date", "post link", "impressions", "engagements");
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Post id"), Column.key("Date"), Column.key("Post Link"), Column.key("Impressions"),
+            Column.key("Engagements"),
+            Column.expected("Post text"), Column.expected("Likes"), Column.expected("Bookmarks"),
+            Column.expected("New follows"), Column.expected("Replies"), Column.expected("Reposts"),
+            Column.expected("Profile visits"), Column.expected("URL Clicks"),
+            Column.expected("Shares"), Column.expected("Detail Expands"), Column.expected("Hashtag Clicks"),
+            Column.expected("Permalink Clicks")));
     private static final Set<String> NOT_EXTRA = Set.of("post id", "date", "post text", "post link", "impressions",
             "likes", "engagements", "bookmarks", "new follows", "replies", "reposts", "profile visits", "url clicks");
 
@@ -41,7 +51,7 @@ public class XAnalyticsContentFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+        return SCHEMA.recognises(CsvColumns.fromLine(file.firstLine()));
     }
 
     @Override
@@ -52,6 +62,7 @@ public class XAnalyticsContentFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     return;
                 }
                 CsvColumns c = columns[0];
@@ -88,7 +99,7 @@ public class XAnalyticsContentFormat implements ExportFormat {
         String text = c.cell(r, "post text");
         return new PostRow(XExports.PLATFORM, handle, id, publishedAt,
                 text == null || text.isBlank() ? null : StringEscapeUtils.unescapeHtml4(text),
-                link, null, file.exportDate(), counters, CsvColumns.countsExcept(c, r, NOT_EXTRA), true);
+                link, null, file.exportDate(), counters, CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA), true);
     }
 
     private static String emptyToNull(String s) {

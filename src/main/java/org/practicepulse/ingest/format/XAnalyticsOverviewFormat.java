@@ -8,6 +8,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -25,8 +28,13 @@ public class XAnalyticsOverviewFormat implements ExportFormat {
 
     public static final String ID = "x-analytics-overview";
 
-    private static final List<String> KEY_COLUMNS = List.of("date", "impressions", "engagements", "new follows", "unfollows",
-            "profile visits");
+    /** Create Post, Video views and Media views are missing from older downloads: optional. */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Impressions"), Column.key("Engagements"), Column.key("New follows"),
+            Column.key("Unfollows"), Column.key("Profile visits"),
+            Column.optional("Create Post"), Column.optional("Video views"), Column.optional("Media views"),
+            Column.expected("Likes"), Column.expected("Bookmarks"), Column.expected("Shares"), Column.expected("Replies"),
+            Column.expected("Reposts")));
     private static final Set<String> NOT_EXTRA = Set.of("date", "impressions", "engagements", "new follows", "unfollows",
             "profile visits", "create post", "video views");
 
@@ -38,14 +46,14 @@ public class XAnalyticsOverviewFormat implements ExportFormat {
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns header = CsvColumns.fromLine(file.firstLine());
-        return header.hasAll(KEY_COLUMNS) && header.indexOf("post id", "tweets published") < 0;
+        return SCHEMA.recognises(header) && header.indexOf("post id", "tweets published") < 0;
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         String handle = XExports.handleOfFile(XExports.handleFromFileNamePrefix(file.fileName()),
                 "<handle>_account_overview_analytics.csv", sink);
-        XAccountDayTable.read(file, sink, KEY_COLUMNS, (c, r, line) -> toDay(c, r, handle));
+        XAccountDayTable.read(file, sink, SCHEMA, (c, r, line) -> toDay(c, r, handle));
     }
 
     private static AccountDayRow toDay(CsvColumns c, CSVRecord r, String handle) {
@@ -61,6 +69,6 @@ public class XAnalyticsOverviewFormat implements ExportFormat {
                 CellValues.nonNegativeCount(c.cell(r, "video views"), "Video views"),
                 null,
                 XExports.postCount(c.cell(r, "create post"), "Create Post"),
-                CsvColumns.countsExcept(c, r, NOT_EXTRA));
+                CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA));
     }
 }

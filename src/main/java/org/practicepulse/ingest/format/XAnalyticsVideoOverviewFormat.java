@@ -10,6 +10,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -29,7 +32,9 @@ public class XAnalyticsVideoOverviewFormat implements ExportFormat {
     public static final String ID = "x-analytics-video-overview";
 
     private static final String TITLE = "video overview";
-    private static final List<String> KEY_COLUMNS = List.of("date", "views", "watch time (ms)");
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, List.of(
+            Column.key("Date"), Column.key("Views"), Column.expected("Watch Time (ms)"),
+            Column.optional("Completion Rate"), Column.optional("Average Watch Time (ms)"), Column.optional("Estimated Revenue")));
 
     @Override
     public String id() {
@@ -40,14 +45,14 @@ public class XAnalyticsVideoOverviewFormat implements ExportFormat {
     public boolean detect(ExportFile file) {
         List<String> lines = file.headLines().stream().filter(l -> !l.isBlank()).limit(2).toList();
         return lines.size() == 2 && CsvColumns.fromLine(lines.get(0)).indexOf(TITLE) == 0
-                && CsvColumns.fromLine(lines.get(1)).hasAll(KEY_COLUMNS);
+                && SCHEMA.recognises(CsvColumns.fromLine(lines.get(1)));
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         String handle = XExports.handleOfFile(XExports.handleFromFileNamePrefix(file.fileName()),
                 "<handle>_video_overview….csv", sink);
-        XAccountDayTable.read(file, sink, KEY_COLUMNS, (c, r, line) -> toDay(c, r, handle));
+        XAccountDayTable.read(file, sink, SCHEMA, (c, r, line) -> toDay(c, r, handle));
     }
 
     private static AccountDayRow toDay(CsvColumns c, CSVRecord r, String handle) {

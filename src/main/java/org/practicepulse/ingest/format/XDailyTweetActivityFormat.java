@@ -10,6 +10,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -27,7 +30,14 @@ public class XDailyTweetActivityFormat implements ExportFormat {
 
     public static final String ID = "x-tweet-activity-daily";
 
-    private static final List<String> KEY_COLUMNS = List.of("date", "tweets published", "impressions", "engagements");
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Date"), Column.key("Tweets published"), Column.key("impressions"), Column.key("engagements"),
+            Column.expected("retweets"), Column.expected("replies"), Column.expected("likes"),
+            Column.expected("user profile clicks"), Column.expected("url clicks"), Column.expected("hashtag clicks"),
+            Column.expected("detail expands"), Column.expected("permalink clicks"), Column.expected("app opens"),
+            Column.expected("app installs"), Column.expected("follows"), Column.expected("email tweet"),
+            Column.expected("dial phone"), Column.expected("media views"), Column.expected("media engagements"),
+            Column.optional("engagement rate"), Column.optionalMatching("promoted …", "promoted .+")));
     /** Columns read into the day's fields; rates are derived, not stored; every other count goes to extra. */
     private static final Set<String> NOT_EXTRA = Set.of("date", "tweets published", "impressions", "engagements",
             "engagement rate", "user profile clicks", "promoted engagement rate");
@@ -40,14 +50,14 @@ public class XDailyTweetActivityFormat implements ExportFormat {
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns header = CsvColumns.fromLine(file.firstLine());
-        return header.hasAll(KEY_COLUMNS) && header.indexOf("tweet id") < 0;
+        return SCHEMA.recognises(header) && header.indexOf("tweet id") < 0;
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         String handle = XExports.handleOfFile(XExports.handleFromLegacyFileName(file.fileName()),
                 "daily_tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv", sink);
-        XAccountDayTable.read(file, sink, KEY_COLUMNS, (c, r, line) -> toDay(c, r, handle));
+        XAccountDayTable.read(file, sink, SCHEMA, (c, r, line) -> toDay(c, r, handle));
     }
 
     private static AccountDayRow toDay(CsvColumns c, CSVRecord r, String handle) {
@@ -63,7 +73,7 @@ public class XDailyTweetActivityFormat implements ExportFormat {
                 null, // "media views" counts image views too: kept in extra
                 null,
                 XExports.postCount(c.cell(r, "tweets published"), "Tweets published"),
-                CsvColumns.countsExcept(c, r, NOT_EXTRA));
+                CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA));
     }
 
     private static LocalDate day(String raw) {

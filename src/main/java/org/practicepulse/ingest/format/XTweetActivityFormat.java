@@ -15,6 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.text.StringEscapeUtils;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -36,7 +39,20 @@ public class XTweetActivityFormat implements ExportFormat {
     public static final String ID = "x-tweet-activity";
     public static final String PLATFORM = XExports.PLATFORM;
 
-    private static final List<String> KEY_COLUMNS = List.of("tweet id", "tweet permalink", "time", "impressions", "engagements");
+    /**
+     * Key: what identifies the file; expected: the counters every version has (in our fields or in extra);
+     * optional: the rate (derived, not stored) and the promoted columns (only with ads).
+     */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.KEPT_AS_EXTRA, List.of(
+            Column.key("Tweet id"), Column.key("Tweet permalink"), Column.key("time"), Column.key("impressions"),
+            Column.key("engagements"),
+            Column.expected("Tweet text"), Column.expected("retweets"), Column.expected("replies"),
+            Column.expected("likes", "likes", "favorites"), Column.expected("user profile clicks"), Column.expected("url clicks"),
+            Column.expected("follows"),
+            Column.expected("hashtag clicks"), Column.expected("detail expands"), Column.expected("permalink clicks"),
+            Column.expected("app opens"), Column.expected("app installs"), Column.expected("email tweet"),
+            Column.expected("dial phone"), Column.expected("media views"), Column.expected("media engagements"),
+            Column.optional("engagement rate"), Column.optionalMatching("promoted …", "promoted .+")));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss] xx")
             .withResolverStyle(ResolverStyle.STRICT); // STRICT: 2026-09-31 is an error, not 09-30
     /** Columns mapped to our counters; every other count column goes to extra. Rates are derived, not stored. */
@@ -51,7 +67,7 @@ public class XTweetActivityFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return CsvColumns.fromLine(file.firstLine()).hasAll(KEY_COLUMNS);
+        return SCHEMA.recognises(CsvColumns.fromLine(file.firstLine()));
     }
 
     @Override
@@ -62,6 +78,7 @@ public class XTweetActivityFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     return;
                 }
                 sink.post(toPost(file, sink, columns[0], line, record, fileHandle));
@@ -88,7 +105,7 @@ public class XTweetActivityFormat implements ExportFormat {
                 null, // "media views" counts image views too, so it is kept in extra, not as video views
                 null,
                 CellValues.nonNegativeCount(c.cell(r, "follows"), "follows"));
-        Map<String, Long> extra = CsvColumns.countsExcept(c, r, NOT_EXTRA);
+        Map<String, Long> extra = CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA);
         String text = c.cell(r, "tweet text");
         return new PostRow(PLATFORM, handle, id, publishedAt, text == null ? null : StringEscapeUtils.unescapeHtml4(text),
                 permalink, null, file.exportDate(), counters, extra);

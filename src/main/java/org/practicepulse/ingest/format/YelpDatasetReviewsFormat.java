@@ -1,9 +1,17 @@
 package org.practicepulse.ingest.format;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -22,6 +30,12 @@ public class YelpDatasetReviewsFormat implements ExportFormat {
 
     public static final String ID = "yelp-dataset-reviews";
 
+    /** The fields of one line's review object. */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, List.of(
+            Column.key("review_id"), Column.key("business_id"), Column.key("stars"), Column.key("date"),
+            Column.expected("text"),
+            Column.optional("user_id"), Column.optional("useful"), Column.optional("funny"), Column.optional("cool")));
+
     @Override
     public String id() {
         return ID;
@@ -29,12 +43,18 @@ public class YelpDatasetReviewsFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return ReviewJson.hasKeys(ReviewJson.head(file), "review_id", "business_id", "stars", "date");
+        String head = ReviewJson.head(file).toLowerCase(Locale.ROOT);
+        return SCHEMA.recognisesNames(key -> ReviewJson.hasKeys(head, key));
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
-        ReviewJson.forEach(file, sink, "reviews", (line, review) -> sink.review(toReview(file, review)));
+        Set<String> fields = new LinkedHashSet<>();
+        ReviewJson.forEach(file, sink, "reviews", (line, review) -> {
+            review.fieldNames().forEachRemaining(fields::add);
+            sink.review(toReview(file, review));
+        });
+        SCHEMA.report(CsvColumns.ofNames(List.copyOf(fields)), null, sink);
     }
 
     private static ReviewRow toReview(ExportFile file, JsonNode review) {

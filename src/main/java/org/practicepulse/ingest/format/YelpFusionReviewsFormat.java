@@ -1,11 +1,19 @@
 package org.practicepulse.ingest.format;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
+import org.practicepulse.ingest.CsvColumns.Unknown;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
 import org.practicepulse.ingest.ImportSink;
@@ -29,6 +37,11 @@ public class YelpFusionReviewsFormat implements ExportFormat {
 
     private static final Pattern BUSINESS = Pattern.compile("/biz/([^/?#]+)");
 
+    /** The fields of one review object; the list response around them must have "reviews". */
+    static final Schema SCHEMA = Schema.of(ID, Unknown.IGNORED, List.of(
+            Column.key("time_created"), Column.key("rating"), Column.key("user"),
+            Column.expected("id"), Column.expected("text"), Column.expected("url")));
+
     @Override
     public String id() {
         return ID;
@@ -36,16 +49,20 @@ public class YelpFusionReviewsFormat implements ExportFormat {
 
     @Override
     public boolean detect(ExportFile file) {
-        return ReviewJson.hasKeys(ReviewJson.head(file), "reviews", "time_created", "rating", "user");
+        String head = ReviewJson.head(file).toLowerCase(Locale.ROOT);
+        return ReviewJson.hasKeys(head, "reviews") && SCHEMA.recognisesNames(key -> ReviewJson.hasKeys(head, key));
     }
 
     @Override
     public void read(ExportFile file, ImportSink sink) throws IOException {
         int[] reviews = new int[1];
+        Set<String> fields = new LinkedHashSet<>();
         ReviewJson.forEach(file, sink, "reviews", (line, review) -> {
+            review.fieldNames().forEachRemaining(fields::add);
             sink.review(toReview(file, review));
             reviews[0]++;
         });
+        SCHEMA.report(CsvColumns.ofNames(List.copyOf(fields)), null, sink);
         if (reviews[0] > 0) {
             sink.warn(null, "the Yelp Fusion API gives review excerpts (about 160 characters) and no owner replies; "
                     + "the full texts are on Yelp");

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.practicepulse.ingest.AccountDayRow;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -34,6 +36,9 @@ public class YouTubeChartDataFormat implements ExportFormat {
     static final String EXTRA_PREFIX = "charted videos: ";
 
     private static final Set<String> DIMENSIONS = Set.of("date", "content", "video title", "video publish time", "duration");
+    /** Studio always writes the five dimension columns before the chart's metric. */
+    static final Schema SCHEMA = YouTubeStudio.schema(ID, Column.key("Date"), Column.key("Content"), Column.key("Video title"),
+            Column.expected("Video publish time"), Column.expected("Duration"));
     private static final Set<YouTubeStudio.Kind> SUMMABLE = Set.of(YouTubeStudio.Kind.COUNT, YouTubeStudio.Kind.SIGNED_COUNT,
             YouTubeStudio.Kind.HOURS, YouTubeStudio.Kind.UNKNOWN);
 
@@ -45,8 +50,7 @@ public class YouTubeChartDataFormat implements ExportFormat {
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns columns = CsvColumns.fromLine(file.firstLine());
-        return columns.size() > 3 && columns.names().get(0).equals("date")
-                && columns.hasAll(List.of("content", "video title"));
+        return columns.size() > 3 && columns.names().get(0).equals("date") && SCHEMA.recognises(columns);
     }
 
     @Override
@@ -61,6 +65,7 @@ public class YouTubeChartDataFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     for (int i = 0; i < columns[0].size(); i++) {
                         String name = columns[0].names().get(i);
                         if (DIMENSIONS.contains(name)) {

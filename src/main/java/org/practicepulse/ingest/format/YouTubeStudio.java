@@ -93,6 +93,15 @@ final class YouTubeStudio {
         return Kind.UNKNOWN;
     }
 
+    /**
+     * The schema of one Studio file: its key and expected columns, and every metric YouTube Studio
+     * names (counts, hours, durations, rates, money) as known; a metric we do not know is kept in
+     * extra when it holds whole numbers, and named in the drift warning.
+     */
+    static CsvColumns.Schema schema(String format, CsvColumns.Column... columns) {
+        return CsvColumns.Schema.of(format, CsvColumns.Unknown.KEPT_AS_EXTRA, columns).alsoKnowing(n -> kindOf(n) != Kind.UNKNOWN);
+    }
+
     /** True for a column name YouTube Studio writes for a metric (detection of the one-metric Totals.csv). */
     static boolean isKnownMetric(String column) {
         return switch (kindOf(column)) {

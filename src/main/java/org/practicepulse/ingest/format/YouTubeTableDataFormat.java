@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -37,6 +39,11 @@ public class YouTubeTableDataFormat implements ExportFormat {
 
     private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9_-]{11,64}");
     private static final Set<String> DIMENSIONS = Set.of("content", "video title", "video publish time");
+    /** Expected: the columns of Studio's default selection that feed our fields; the other metrics are the user's choice. */
+    static final Schema SCHEMA = YouTubeStudio.schema(ID, Column.key("Content"), Column.key("Video title"),
+            Column.expected("Video publish time"), Column.expected("Views"), Column.expected("Watch time (hours)"),
+            Column.expected("Subscribers", "subscribers", "subscribers gained"), Column.expected("Impressions"),
+            Column.optional("Duration"), Column.optional("Likes"), Column.optional("Comments added"), Column.optional("Shares"));
 
     @Override
     public String id() {
@@ -46,8 +53,7 @@ public class YouTubeTableDataFormat implements ExportFormat {
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns columns = CsvColumns.fromLine(file.firstLine());
-        return columns.size() > 2 && columns.names().get(0).equals("content")
-                && columns.hasAll(List.of("content", "video title"))
+        return columns.size() > 2 && columns.names().get(0).equals("content") && SCHEMA.recognises(columns)
                 && columns.names().stream().anyMatch(YouTubeStudio::isKnownMetric);
     }
 
@@ -64,6 +70,7 @@ public class YouTubeTableDataFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     for (int i = 0; i < columns[0].size(); i++) {
                         if (!DIMENSIONS.contains(columns[0].names().get(i))) {
                             metrics.add(i);

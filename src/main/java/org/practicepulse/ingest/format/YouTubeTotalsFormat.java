@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
+import org.practicepulse.ingest.CsvColumns.Column;
+import org.practicepulse.ingest.CsvColumns.Schema;
 import org.practicepulse.ingest.CsvRecords;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.ExportFormat;
@@ -27,6 +29,8 @@ public class YouTubeTotalsFormat implements ExportFormat {
 
     public static final String ID = "youtube-totals";
 
+    /** Date, then the chart's metric (any metric YouTube names, hence no expected column). */
+    static final Schema SCHEMA = YouTubeStudio.schema(ID, Column.key("Date"));
     private static final Pattern ISO_DAY = Pattern.compile("\"?\\d{4}-\\d{2}-\\d{2}\"?(,.*)?");
 
     @Override
@@ -34,12 +38,18 @@ public class YouTubeTotalsFormat implements ExportFormat {
         return ID;
     }
 
-    /** "Date,Views" alone is generic: every further column must be a metric YouTube names so, and days must be ISO. */
+    /**
+     * "Date,Views" alone is generic: the further columns must be mostly metrics YouTube names so (a new
+     * metric beside a known one is still Totals.csv, and named in a warning), and days must be ISO.
+     */
     @Override
     public boolean detect(ExportFile file) {
         CsvColumns columns = CsvColumns.fromLine(file.firstLine());
-        if (columns.size() < 2 || !columns.names().get(0).equals("date")
-                || !columns.names().subList(1, columns.size()).stream().allMatch(YouTubeStudio::isKnownMetric)) {
+        if (columns.size() < 2 || !columns.names().get(0).equals("date") || !SCHEMA.recognises(columns)) {
+            return false;
+        }
+        long known = columns.names().subList(1, columns.size()).stream().filter(YouTubeStudio::isKnownMetric).count();
+        if (known == 0 || SCHEMA.unknown(columns).size() > known) {
             return false;
         }
         List<String> lines = file.headLines().stream().filter(l -> !l.isBlank()).toList();
@@ -55,6 +65,7 @@ public class YouTubeTotalsFormat implements ExportFormat {
             CsvRecords.forEach(reader, CsvRecords.STANDARD, sink, (line, record) -> {
                 if (columns[0] == null) {
                     columns[0] = CsvColumns.of(record);
+                    SCHEMA.report(columns[0], line, sink);
                     for (int i = 1; i < columns[0].size(); i++) {
                         metrics.add(i);
                     }
