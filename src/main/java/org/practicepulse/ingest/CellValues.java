@@ -102,6 +102,22 @@ public final class CellValues {
         return Math.round(seconds);
     }
 
+    /** The first and last years a post, review or day of an export can fall in. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * The moment, when its year (in UTC) is between {@link #FIRST_YEAR} and {@link #LAST_YEAR}; else the row
+     * is rejected: year 0 or 9999 is a placeholder or a broken cell, never a post's date.
+     */
+    public static java.time.Instant plausible(java.time.Instant instant, String raw, String column) {
+        int year = instant.atOffset(java.time.ZoneOffset.UTC).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new RowRejectedException(column + " '" + abbreviate(raw) + "' is outside " + FIRST_YEAR + "-" + LAST_YEAR);
+        }
+        return instant;
+    }
+
     /** A count that cannot be negative. */
     public static Long nonNegativeCount(String raw, String column) {
         Long value = count(raw, column);

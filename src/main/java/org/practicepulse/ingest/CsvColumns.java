@@ -47,6 +47,16 @@ public final class CsvColumns {
 
     /** The header in one line of text (as detection sees it); no columns when it is not CSV. */
     public static CsvColumns fromLine(String line) {
+        CsvColumns columns = parseLine(line);
+        int lastComma = line.lastIndexOf(',');
+        if (columns.size() == 0 && lastComma > 0) {
+            // a header longer than what detection reads ends mid-name, perhaps inside a quote: its complete names still count
+            columns = parseLine(line.substring(0, lastComma));
+        }
+        return columns;
+    }
+
+    private static CsvColumns parseLine(String line) {
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(line)).setFormat(CSVFormat.RFC4180).get()) {
             List<CSVRecord> records = parser.getRecords();
             return records.isEmpty() ? new CsvColumns(List.of()) : of(records.get(0));

@@ -78,9 +78,43 @@ public final class ExportFile {
             charset = StandardCharsets.UTF_16BE;
             bomLength = 2;
         } else {
-            charset = StandardCharsets.UTF_8;
+            charset = kind == Kind.TEXT ? guessCharset(head) : StandardCharsets.UTF_8;
             bomLength = 0;
         }
+    }
+
+    /** Windows-1252, which Excel on Western Windows writes for "CSV"; always present in the JDK. */
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * The encoding of text without a byte-order mark: UTF-16 when every other byte of the head is NUL
+     * (ASCII text saved as "Unicode" without a mark, which would otherwise look binary); UTF-8 when the
+     * head is valid UTF-8; else Windows-1252, the usual "ANSI" export, whose accents would otherwise
+     * become U+FFFD. Only the head is looked at: a file valid UTF-8 there is read as UTF-8 throughout.
+     */
+    static Charset guessCharset(byte[] head) {
+        int pairs = head.length / 2;
+        if (pairs >= 8) {
+            int evenNul = 0;
+            int oddNul = 0;
+            for (int i = 0; i + 1 < head.length; i += 2) {
+                evenNul += head[i] == 0 ? 1 : 0;
+                oddNul += head[i + 1] == 0 ? 1 : 0;
+            }
+            if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.02) {
+                return StandardCharsets.UTF_16LE;
+            }
+            if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.02) {
+                return StandardCharsets.UTF_16BE;
+            }
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(head);
+        CharBuffer chars = CharBuffer.allocate(head.length);
+        // endOfInput false: a character cut by the end of the head is not an error
+        boolean malformed = strict.decode(bytes, chars, head.length < HEAD_BYTES).isError();
+        return malformed ? WINDOWS_1252 : StandardCharsets.UTF_8;
     }
 
     private static Kind kindOf(Path path, byte[] head) {
@@ -144,7 +178,7 @@ public final class ExportFile {
 
     /** True when the start of the file holds NUL bytes outside UTF-16: a binary file, not an export. */
     public boolean looksBinary() {
-        if (kind != Kind.TEXT || charset != StandardCharsets.UTF_8) {
+        if (kind != Kind.TEXT || charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE) {
             return false;
         }
         for (byte b : head) {

@@ -70,7 +70,7 @@ public class ImportResource {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("missing file", "send the export as the multipart field 'file'");
         }
-        String originalName = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
+        String originalName = UploadStore.displayName(file.fileName());
         java.nio.file.Path kept = uploads.keep(practice, file.uploadedFile(), originalName);
         ImportRun run = imports.importFile(new ImportService.ImportRequest(practice, kept, originalName,
                 ImportService.UPLOAD, kept.toString(), access.username(), Optional.empty()))

@@ -28,6 +28,28 @@ public class UploadStore {
         return target;
     }
 
+    /** The longest file name a run reports. */
+    static final int MAX_DISPLAY_NAME = 255;
+
+    /**
+     * The name an upload is reported and audited under: the name the client sent, without control
+     * characters (terminal escapes, line breaks, NUL) and bidirectional overrides (which make
+     * "gpj.exe" read as "exe.jpg"), cut to {@link #MAX_DISPLAY_NAME} characters keeping its end (the
+     * extension, the dates); "upload" when nothing is left.
+     */
+    public static String displayName(String sent) {
+        String name = sent == null ? "" : sent.replaceAll("[\\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]", "").strip();
+        if (name.isEmpty()) {
+            return "upload";
+        }
+        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
+            int[] points = name.codePoints().toArray();
+            int tail = 60;
+            name = new String(points, 0, MAX_DISPLAY_NAME - tail - 1) + "…" + new String(points, points.length - tail, tail);
+        }
+        return name;
+    }
+
     /** The last path element, with anything but letters, digits, dot, dash and underscore replaced. */
     public static String safeFileName(String name) {
         String base = name.replace('\\', '/');

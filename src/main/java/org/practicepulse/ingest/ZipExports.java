@@ -18,6 +18,14 @@ import java.util.zip.ZipInputStream;
  */
 public final class ZipExports {
 
+    /**
+     * The most an entry may expand, uncompressed bytes per compressed byte, once it is past
+     * {@link #RATIO_GRACE_BYTES}. Real exports (CSV of numbers and text) deflate 3 to 20 times; a zip
+     * bomb thousands of times, so it is refused after a few MB instead of after zip-max-bytes.
+     */
+    static final int MAX_INFLATE_RATIO = 100;
+    static final long RATIO_GRACE_BYTES = 4L * 1024 * 1024;
+
     /** One unpacked entry: its name inside the zip and where it now lies. */
     public record Entry(String name, Path file) {
     }
@@ -29,7 +37,8 @@ public final class ZipExports {
         List<Entry> entries = new ArrayList<>();
         long total = 0;
         byte[] buffer = new byte[1 << 16];
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        CountingInputStream compressed = new CountingInputStream(Files.newInputStream(zip));
+        try (ZipInputStream in = new ZipInputStream(compressed)) {
             ZipEntry entry;
             int seen = 0;
             while ((entry = nextEntry(in)) != null) {
@@ -45,10 +54,18 @@ public final class ZipExports {
                     continue;
                 }
                 Path target = into.resolve("entry-" + entries.size());
+                long compressedStart = compressed.count;
+                long entryBytes = 0;
                 try (OutputStream out = Files.newOutputStream(target)) {
                     int n;
                     while ((n = read(in, buffer)) > 0) {
                         total += n;
+                        entryBytes += n;
+                        if (entryBytes > RATIO_GRACE_BYTES
+                                && entryBytes > MAX_INFLATE_RATIO * Math.max(1, compressed.count - compressedStart)) {
+                            throw new UnreadableFileException("the zip entry '" + CellValues.abbreviate(name)
+                                    + "' expands more than " + MAX_INFLATE_RATIO + " times (a zip bomb?); refused");
+                        }
                         if (total > maxBytes) {
                             throw new UnreadableFileException("the zip unpacks to more than " + maxBytes
                                     + " bytes (a zip bomb?); refused");
@@ -96,6 +113,40 @@ public final class ZipExports {
     /** True when the stream starts like a zip file (also true of XLSX, which is a zip). */
     static boolean isZip(byte[] head) {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
+    /** Counts the bytes read through it: how much compressed data the zip stream has consumed. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     static boolean readsAsZip(InputStream in) throws IOException {

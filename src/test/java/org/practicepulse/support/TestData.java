@@ -71,6 +71,13 @@ public class TestData {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** Like {@link #upload(String, Practice, Path)}, but sending the file under this name (any characters). */
+    public static JsonPath upload(String username, Practice practice, Path file, String fileName) {
+        return as(username).multiPart(new io.restassured.builder.MultiPartSpecBuilder(file.toFile()).controlName("file")
+                .fileName(fileName).mimeType("application/octet-stream").build())
+                .post("/api/imports?practice=" + practice.slug).then().statusCode(200).extract().jsonPath();
+    }
+
     /** A file of ../shared/real-exports; the test is skipped, saying why, where the folder is absent. */
     public static Path realExport(String name) {
         Path file = Path.of("..", "shared", "real-exports", name);

@@ -1,11 +1,15 @@
 package org.practicepulse.ingest.format;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.AbortableHSSFListener;
@@ -45,6 +49,16 @@ final class ExportWorkbook implements AutoCloseable {
     static final long MAX_XLS_BYTES = 50L * 1024 * 1024;
     /** The largest .xlsx we load (about 450 MB of heap for a sheet of numbers). */
     static final long MAX_XLSX_BYTES = 4L * 1024 * 1024;
+    /**
+     * The most XML an .xlsx may unpack to, all parts together, counted while inflating (the sizes in
+     * a zip's headers can lie). POI holds about 13 bytes of heap per byte of sheet XML, so this keeps a
+     * load near 400 MB; a 4 MB file of a million highly compressible rows, or of millions of shared
+     * strings, would otherwise take gigabytes.
+     */
+    static final long MAX_XLSX_UNPACKED_BYTES = 32L * 1024 * 1024;
+    /** Deflated XML of real exports expands 5 to 20 times; far more is a zip bomb. */
+    static final int MAX_XLSX_INFLATE_RATIO = 100;
+    private static final long RATIO_GRACE_BYTES = 4L * 1024 * 1024;
 
     private final Workbook workbook;
 
@@ -138,6 +152,9 @@ final class ExportWorkbook implements AutoCloseable {
             if (t instanceof EncryptedDocumentException) {
                 return passwordProtected();
             }
+            if (t.getMessage() != null && t.getMessage().startsWith("Zip bomb detected")) {
+                return new UnreadableFileException("the workbook expands far more than its size when unpacked (a zip bomb?); refused");
+            }
         }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -165,10 +182,77 @@ final class ExportWorkbook implements AutoCloseable {
                             + " into memory: export a shorter period",
                     size / 1024.0 / 1024.0, file.kind().name().toLowerCase(Locale.ROOT), maxBytes(file) / 1024 / 1024));
         }
+        if (file.kind() == ExportFile.Kind.XLSX) {
+            requireBoundedParts(file);
+        }
         try {
             return new ExportWorkbook(WorkbookFactory.create(file.path().toFile(), null, true));
         } catch (IOException | RuntimeException e) {
             throw damaged(e);
+        }
+    }
+
+    /**
+     * Inflates every part of an .xlsx once, without keeping it, and refuses the workbook when the parts
+     * expand too far (a zip bomb) or to more XML than {@link #MAX_XLSX_UNPACKED_BYTES}: POI would
+     * otherwise load it all into the heap.
+     */
+    private static void requireBoundedParts(ExportFile file) {
+        long unpacked = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (CountingStream compressed = new CountingStream(Files.newInputStream(file.path()));
+                ZipInputStream zip = new ZipInputStream(compressed)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                long start = compressed.count;
+                long entryBytes = 0;
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    unpacked += n;
+                    entryBytes += n;
+                    if (entryBytes > RATIO_GRACE_BYTES && entryBytes > MAX_XLSX_INFLATE_RATIO * Math.max(1, compressed.count - start)) {
+                        throw new UnreadableFileException("the workbook part '" + CellValues.abbreviate(entry.getName())
+                                + "' expands more than " + MAX_XLSX_INFLATE_RATIO + " times (a zip bomb?); refused");
+                    }
+                    if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
+                        throw new UnreadableFileException(String.format(Locale.ROOT,
+                                "the workbook unpacks to more than %d MB of XML (its part '%s' alone to %.1f MB so far); a workbook"
+                                        + " is loaded whole into memory, so this one is not read: export a shorter period",
+                                MAX_XLSX_UNPACKED_BYTES / 1024 / 1024, CellValues.abbreviate(entry.getName()),
+                                entryBytes / 1024.0 / 1024.0));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

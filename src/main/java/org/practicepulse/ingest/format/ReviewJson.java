@@ -148,6 +148,9 @@ final class ReviewJson {
             return null;
         }
         String text = value.asText();
+        if (text.indexOf('\0') >= 0) {
+            throw new RowRejectedException(String.join(".", path) + " holds NUL characters (binary data, not text)");
+        }
         return text.isBlank() ? null : text.strip();
     }
 

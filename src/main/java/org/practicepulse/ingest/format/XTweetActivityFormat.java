@@ -116,7 +116,7 @@ public class XTweetActivityFormat implements ExportFormat {
             throw new RowRejectedException("time is empty");
         }
         try {
-            return OffsetDateTime.parse(raw.strip(), TIME).toInstant();
+            return CellValues.plausible(OffsetDateTime.parse(raw.strip(), TIME).toInstant(), raw, "time");
         } catch (DateTimeParseException e) {
             throw new RowRejectedException("time '" + CellValues.abbreviate(raw) + "' is not like 2021-08-31 19:53 +0000");
         }
