@@ -118,6 +118,14 @@ public final class CellValues {
         return instant;
     }
 
+    /** The day, when its year is between {@link #FIRST_YEAR} and {@link #LAST_YEAR}; else the row is rejected. */
+    public static java.time.LocalDate plausible(java.time.LocalDate day, String raw, String column) {
+        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+            throw new RowRejectedException(column + " '" + abbreviate(raw) + "' is outside " + FIRST_YEAR + "-" + LAST_YEAR);
+        }
+        return day;
+    }
+
     /** A count that cannot be negative. */
     public static Long nonNegativeCount(String raw, String column) {
         Long value = count(raw, column);

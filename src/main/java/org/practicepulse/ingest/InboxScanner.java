@@ -95,7 +95,8 @@ public class InboxScanner {
             }
             LocalDate modified = LocalDate.ofInstant(attributes.lastModifiedTime().toInstant(), practice.zone());
             Optional<ImportRun> run = imports.importFile(new ImportService.ImportRequest(practice, file,
-                    file.getFileName().toString(), ImportService.INBOX, file.toString(), "inbox", Optional.of(modified)));
+                    UploadStore.displayName(file.getFileName().toString()), ImportService.INBOX, file.toString(), "inbox",
+                    Optional.of(modified)));
             seen.put(file, stamp);
             return run;
         } catch (IOException e) {

@@ -273,11 +273,13 @@ final class GaTrafficTables {
                 if (raw.isEmpty()) {
                     return null;
                 }
+                LocalDate day;
                 try {
-                    return raw.contains("-") ? LocalDate.parse(raw) : LocalDate.parse(raw, YYYYMMDD);
+                    day = raw.contains("-") ? LocalDate.parse(raw) : LocalDate.parse(raw, YYYYMMDD);
                 } catch (DateTimeParseException e) {
                     throw new RowRejectedException(c.names().get(date) + " '" + CellValues.abbreviate(raw) + "' is not a date like 20260901");
                 }
+                return CellValues.plausible(day, raw, c.names().get(date));
             }
             if (nthDay >= 0) {
                 String raw = cell(r, nthDay);
