@@ -31,6 +31,10 @@ public final class CellValues {
             return null;
         }
         String s = raw.strip();
+        Long plain = plainWholeNumber(s);
+        if (plain != null) {
+            return plain;
+        }
         BigDecimal multiplier = BigDecimal.ONE;
         char last = Character.toUpperCase(s.charAt(s.length() - 1));
         if (last == 'K' || last == 'M' || last == 'B') {
@@ -52,6 +56,29 @@ public final class CellValues {
         } catch (ArithmeticException e) {
             throw new RowRejectedException(column + ": '" + abbreviate(raw) + "' is out of range");
         }
+    }
+
+    /**
+     * The common cell, {@code 89} or {@code 89.0} (X writes every count so), read without regular
+     * expressions or BigDecimal; null for anything else, which takes the general path.
+     */
+    private static Long plainWholeNumber(String s) {
+        int end = s.length();
+        if (end > 2 && s.charAt(end - 2) == '.' && s.charAt(end - 1) == '0') {
+            end -= 2;
+        }
+        if (end == 0 || end > 18) {
+            return null;
+        }
+        long value = 0;
+        for (int i = 0; i < end; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return null;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
     }
 
     /**
@@ -116,6 +143,11 @@ public final class CellValues {
             throw new RowRejectedException(column + " '" + abbreviate(raw) + "' is outside " + FIRST_YEAR + "-" + LAST_YEAR);
         }
         return instant;
+    }
+
+    /** HTML entities decoded ({@code &amp;} → {@code &}); the decoder is skipped for text without any. */
+    public static String htmlDecoded(String text) {
+        return text == null || text.indexOf('&') < 0 ? text : org.apache.commons.text.StringEscapeUtils.unescapeHtml4(text);
     }
 
     /** The day, when its year is between {@link #FIRST_YEAR} and {@link #LAST_YEAR}; else the row is rejected. */

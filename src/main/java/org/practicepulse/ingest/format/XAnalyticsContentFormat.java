@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.text.StringEscapeUtils;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
 import org.practicepulse.ingest.CsvColumns.Column;
@@ -98,7 +97,7 @@ public class XAnalyticsContentFormat implements ExportFormat {
                 CellValues.nonNegativeCount(c.cell(r, "new follows"), "New follows"));
         String text = c.cell(r, "post text");
         return new PostRow(XExports.PLATFORM, handle, id, publishedAt,
-                text == null || text.isBlank() ? null : StringEscapeUtils.unescapeHtml4(text),
+                text == null || text.isBlank() ? null : CellValues.htmlDecoded(text),
                 link, null, file.exportDate(), counters, CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA), true);
     }
 

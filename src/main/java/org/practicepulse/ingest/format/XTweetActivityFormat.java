@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.text.StringEscapeUtils;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.CsvColumns;
 import org.practicepulse.ingest.CsvColumns.Column;
@@ -107,7 +106,7 @@ public class XTweetActivityFormat implements ExportFormat {
                 CellValues.nonNegativeCount(c.cell(r, "follows"), "follows"));
         Map<String, Long> extra = CsvColumns.countsExcept(c, r, NOT_EXTRA, SCHEMA);
         String text = c.cell(r, "tweet text");
-        return new PostRow(PLATFORM, handle, id, publishedAt, text == null ? null : StringEscapeUtils.unescapeHtml4(text),
+        return new PostRow(PLATFORM, handle, id, publishedAt, CellValues.htmlDecoded(text),
                 permalink, null, file.exportDate(), counters, extra);
     }
 
