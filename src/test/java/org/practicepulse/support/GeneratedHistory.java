@@ -48,7 +48,7 @@ public class GeneratedHistory {
         }
     }
 
-    /** A family practice's accounts: its own on six platforms, and two clinicians'. */
+    /** A family practice's accounts: its own on five platforms, and three of two clinicians (X, TikTok, Threads). */
     public static final List<Account> FAMILY_PRACTICE = List.of(
             new Account("x", "LakesideFamMed", "Lakeside Family Medicine", null),
             new Account("x", "DrMayaOkafor", "Dr. Maya Okafor", "Dr. Maya Okafor"),
@@ -178,7 +178,7 @@ public class GeneratedHistory {
      * accounts, {@code posts} posts with realistic texts and up to ten weekly snapshots each (none
      * after the last day), a day per account per day with followers (growing, with follows gained
      * and lost, profile visits, website clicks, impressions), a row per traffic source per day
-     * (sessions and fractional conversions), and about one review a day on several sites, three in
+     * (sessions and fractional conversions), and about one review a day on four sites, three in
      * four with a reply one hour to three days later.
      */
     public Counts practice(long practiceId, int posts, long seed) throws SQLException {
