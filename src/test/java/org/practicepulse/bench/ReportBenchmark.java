@@ -47,8 +47,8 @@ class ReportBenchmark {
 
     private static final int POSTS = 4_000; // about five a day over two years, across eight accounts
     /** Warm-up rounds of every file, then measured requests per file; -Dbench.warm-up= and -Dbench.requests= for a quick look. */
-    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 8);
-    private static final int REQUESTS = Integer.getInteger("bench.requests", 25);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 5);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 20);
     private static final double TARGET_MILLIS = 2_000;
 
     private record Period(String label, String from, String to) {
