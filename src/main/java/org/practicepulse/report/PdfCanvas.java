@@ -33,7 +33,8 @@ final class PdfCanvas implements AutoCloseable {
     final PDFont regular;
     /** Helvetica Bold, one of the standard 14 fonts: our own headings (WinAnsi characters only). */
     final PDFont bold;
-    private final Map<PDFont, Map<Integer, Boolean>> drawable = new HashMap<>();
+    /** Per font, each code point seen: its width (1/1000 of the font size), NaN when the font cannot draw it. */
+    private final Map<PDFont, Map<Integer, Float>> widths = new HashMap<>();
     private PDPageContentStream content;
     private float y;
 
@@ -99,21 +100,56 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(printable(font, text)) / 1000f * size;
+        return units(font, printable(font, text)) / 1000f * size;
     }
 
-    /** The text cut with an ellipsis to fit the width. */
+    /**
+     * The text cut with an ellipsis to fit the width. Linear in the text's length: each code
+     * point's width is looked up once (a post of 600 characters cut to a 40-point column used to
+     * be measured again for every character removed).
+     */
     String fit(PDFont font, float size, String text, float maxWidth) throws IOException {
         String printable = printable(font, text);
-        if (width(font, size, printable) <= maxWidth) {
+        float max = maxWidth * 1000f / size; // in glyph-space units
+        if (units(font, printable) <= max) {
             return printable;
         }
         String ellipsis = printable(font, "…").equals("…") ? "…" : "...";
-        int end = printable.length();
-        while (end > 0 && width(font, size, printable.substring(0, end) + ellipsis) > maxWidth) {
-            end = Character.isLowSurrogate(printable.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
+        float room = max - units(font, ellipsis);
+        float used = 0;
+        int end = 0;
+        while (end < printable.length()) {
+            int cp = printable.codePointAt(end);
+            float w = glyph(font, cp);
+            if (used + w > room) {
+                break;
+            }
+            used += w;
+            end += Character.charCount(cp);
         }
         return end == 0 ? "" : printable.substring(0, end).stripTrailing() + ellipsis;
+    }
+
+    /** Σ glyph widths of printable text, in 1/1000 of the font size (PDFont.getStringWidth's unit; no kerning either way). */
+    private float units(PDFont font, String printable) throws IOException {
+        float sum = 0;
+        for (int i = 0; i < printable.length();) {
+            int cp = printable.codePointAt(i);
+            sum += glyph(font, cp);
+            i += Character.charCount(cp);
+        }
+        return sum;
+    }
+
+    /** The width of one code point the font can draw (see {@link #printable}), measured once per document and font. */
+    private float glyph(PDFont font, int codePoint) throws IOException {
+        Map<Integer, Float> known = widths.computeIfAbsent(font, f -> new HashMap<>());
+        Float w = known.get(codePoint);
+        if (w == null) {
+            w = canDraw(font, codePoint) ? font.getStringWidth(new String(Character.toChars(codePoint))) : Float.NaN;
+            known.put(codePoint, w);
+        }
+        return w;
     }
 
     void box(float x, float top, float w, float h, Color fill, Color stroke) throws IOException {
@@ -139,21 +175,22 @@ final class PdfCanvas implements AutoCloseable {
      * Line breaks and tabs become spaces; a letter or digit the font cannot draw becomes '?', any
      * other such character (emoji, their variation selectors) is left out.
      */
-    String printable(PDFont font, String text) {
+    String printable(PDFont font, String text) throws IOException {
         if (text == null) {
             return "";
         }
-        Map<Integer, Boolean> known = drawable.computeIfAbsent(font, f -> new HashMap<>());
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                 out.append(' ');
-            } else if (known.computeIfAbsent(cp, c -> canDraw(font, c))) {
+            } else if (!Float.isNaN(glyph(font, cp))) {
                 out.appendCodePoint(cp);
             } else if (Character.isLetterOrDigit(cp)) {
                 out.append('?');
             }
-        });
+        }
         return out.toString();
     }
 

@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The printable report: practice name and period, the key figures as tiles, the weekly trend as a
  * chart image, then every table section (top posts …), with page numbers. Drawn with PDFBox; the
- * chart is drawn by JFreeChart into an image and embedded losslessly.
+ * chart is drawn by JFreeChart into an image and embedded losslessly ({@link FlateImage}).
  */
 @ApplicationScoped
 public class PdfReportWriter implements ReportWriter {
@@ -148,7 +147,7 @@ public class PdfReportWriter implements ReportWriter {
     private static void chart(PdfCanvas canvas, TrendChart chart) throws IOException {
         canvas.ensure(CHART_HEIGHT);
         BufferedImage image = TrendChartPainter.paint(chart, Math.round(canvas.width()), Math.round(CHART_HEIGHT), 2);
-        PDImageXObject xobject = LosslessFactory.createFromImage(canvas.document, image);
+        PDImageXObject xobject = FlateImage.of(canvas.document, image);
         canvas.image(xobject, canvas.left(), canvas.y(), canvas.width(), CHART_HEIGHT);
         canvas.down(CHART_HEIGHT);
     }

@@ -68,6 +68,7 @@ function context(dashboard) {
   const ctx = {
     state, dashboard, definitions,
     canAct: me.roles.includes('owner') || me.roles.includes('reputation'),
+    zone: me.practices.find((p) => p.slug === state.practice)?.timeZone,
     query(extra = {}, withPlatform = true) {
       const q = new URLSearchParams({ practice: state.practice, from: state.from, to: state.to });
       if (withPlatform && state.platform) q.set('platform', state.platform);
