@@ -33,7 +33,9 @@ public class MetricRollups {
                    case when jsonb_exists(s.extra, 'views') then 'views' when jsonb_exists(s.extra, 'impressions') then 'impressions' end,
                    s.import_run_id
             from post_metric_snapshot s
-            join post p on p.practice_id = s.practice_id and p.id = s.post_id
+            -- by key, row by row: statistics taken while an import is uncommitted can make a join quadratic
+            cross join lateral (select p.platform, p.account_id, p.published_at from post p
+                                where p.practice_id = s.practice_id and p.id = s.post_id offset 0) p
             where s.practice_id = ? and s.import_run_id = ?
             on conflict (practice_id, post_id) do update set
                 platform = excluded.platform, account_id = excluded.account_id, published_at = excluded.published_at,
@@ -56,9 +58,10 @@ public class MetricRollups {
 
     private static final String DAYS_OF_RUN = """
             select distinct cast(l.published_at at time zone ? as date)
-            from post_latest_metric l
-            where l.practice_id = ? and l.post_id in (select s.post_id from post_metric_snapshot s
-                                                      where s.practice_id = ? and s.import_run_id = ?)
+            from post_metric_snapshot s
+            cross join lateral (select l.published_at from post_latest_metric l
+                                where l.practice_id = s.practice_id and l.post_id = s.post_id offset 0) l
+            where s.practice_id = ? and s.import_run_id = ?
             """;
 
     private static final String DELETE_DAYS = "delete from daily_post_rollup where practice_id = ? and day = any(?)";
@@ -129,8 +132,7 @@ public class MetricRollups {
         try (PreparedStatement st = c.prepareStatement(DAYS_OF_RUN)) {
             st.setString(1, zone.getId());
             st.setLong(2, practiceId);
-            st.setLong(3, practiceId);
-            st.setLong(4, runId);
+            st.setLong(3, runId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     days.add(rs.getObject(1, LocalDate.class));

@@ -85,8 +85,10 @@ public class ImportService {
     }
 
     /**
-     * Imports the file. Returns the run; empty when an inbox file turns out to be imported already
-     * (an upload of known bytes returns a SKIPPED run instead, so the user sees why nothing changed).
+     * Imports the file. Returns the run; empty when an inbox file turns out to be imported already or
+     * is being imported by another transaction (another instance's scan) right now. An upload waits
+     * for such a transaction, and an upload of known bytes returns a SKIPPED run, so the user sees
+     * why nothing changed.
      */
     public Optional<ImportRun> importFile(ImportRequest request) {
         String sha;
@@ -114,7 +116,13 @@ public class ImportService {
     private Optional<ImportRun> importInTransaction(ImportRequest request, String sha, long size, String[] detected)
             throws IOException, SQLException {
         Practice practice = request.practice();
-        lockFile(practice.id, sha);
+        if (UPLOAD.equals(request.source())) {
+            lockFile(practice.id, sha); // the uploader waits for the answer
+        } else if (!tryLockFile(practice.id, sha)) {
+            // Another scanner (another instance) is importing these bytes: leave them to it and go on.
+            LOG.debugf("%s is being imported elsewhere; skipped", request.fileName());
+            return Optional.empty();
+        }
         Optional<ImportRun> earlier = successfulRun(practice.id, sha);
         if (earlier.isPresent()) {
             if (!UPLOAD.equals(request.source())) {
@@ -281,6 +289,18 @@ public class ImportService {
                 PreparedStatement st = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             st.setString(1, "import:" + practiceId + ":" + sha);
             st.execute();
+        }
+    }
+
+    /** The same lock without waiting: false when another transaction holds it. */
+    private boolean tryLockFile(long practiceId, String sha) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement st = connection.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+            st.setString(1, "import:" + practiceId + ":" + sha);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

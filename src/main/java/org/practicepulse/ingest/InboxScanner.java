@@ -97,7 +97,10 @@ public class InboxScanner {
             Optional<ImportRun> run = imports.importFile(new ImportService.ImportRequest(practice, file,
                     UploadStore.displayName(file.getFileName().toString()), ImportService.INBOX, file.toString(), "inbox",
                     Optional.of(modified)));
-            seen.put(file, stamp);
+            if (run.isPresent()) {
+                // Not when another instance is importing it: should that instance die, this one takes the file over.
+                seen.put(file, stamp);
+            }
             return run;
         } catch (IOException e) {
             LOG.warnf("cannot read %s: %s", file, e.getMessage());

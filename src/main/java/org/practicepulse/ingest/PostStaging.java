@@ -67,7 +67,9 @@ final class PostStaging {
             select p.practice_id, p.id, s.as_of, s.impressions, s.reach, s.engagements, s.likes, s.comments, s.shares,
                    s.saves, s.clicks, s.profile_clicks, s.video_views, s.watch_time_seconds, s.follows, s.extra, ?
             from %s s
-            join post p on p.practice_id = ? and p.platform = s.platform and p.external_id = s.external_id
+            -- each row finds its post by key, whatever the (possibly stale) statistics of post suggest
+            cross join lateral (select p.practice_id, p.id from post p
+                                where p.practice_id = ? and p.platform = s.platform and p.external_id = s.external_id offset 0) p
             on conflict (practice_id, post_id, as_of) do update set
                 impressions = coalesce(excluded.impressions, post_metric_snapshot.impressions),
                 reach = coalesce(excluded.reach, post_metric_snapshot.reach),
@@ -131,6 +133,7 @@ final class PostStaging {
             return;
         }
         stage.send();
+        execute("analyze post_stage"); // a temporary table has no statistics until analysed
         // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
         execute("savepoint post_merge");
         try {
