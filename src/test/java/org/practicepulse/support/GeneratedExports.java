@@ -123,6 +123,14 @@ public final class GeneratedExports {
 
     /** {@link #xTweetActivity}, returning every total the file holds (computed while writing, not read back). */
     public static XTotals xTweetActivityTotals(Path file, String handle, int rows, long seed) throws IOException {
+        return xTweetActivityTotals(file, handle, rows, seed, 2_000_000_000_000_000_000L);
+    }
+
+    /**
+     * The same with tweet ids from {@code idBase + 1000} up: two files with different bases hold
+     * different tweets (with the same base, the second file updates the first one's tweets).
+     */
+    public static XTotals xTweetActivityTotals(Path file, String handle, int rows, long seed, long idBase) throws IOException {
         Random random = new Random(seed);
         long newest = Instant.parse("2026-11-15T12:00:00Z").getEpochSecond();
         long impressionsTotal = 0;
@@ -138,7 +146,7 @@ public final class GeneratedExports {
             out.write(X_TWEET_ACTIVITY_HEADER);
             out.write('\n');
             for (int i = 0; i < rows; i++) {
-                long id = 2_000_000_000_000_000_000L + (long) (rows - i) * 1_000;
+                long id = idBase + (long) (rows - i) * 1_000;
                 long impressions = 50 + random.nextInt(5_000);
                 long likes = random.nextInt(60);
                 long retweets = random.nextInt(10);

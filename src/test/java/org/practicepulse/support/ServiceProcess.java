@@ -210,8 +210,10 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("PULSE_") || k.startsWith("QUARKUS_"));
         builder.environment().putAll(environment);
         try {
+            // A new ServiceProcess starts a new log; a restart of the same one appends to it.
             Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, process == null
+                            ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
@@ -359,6 +361,18 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what);
             }
+        }
+    }
+
+    /** Deletes a folder of test data (inboxes, generated exports) with everything in it; quietly. */
+    public static void deleteTree(Path folder) {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + folder + ": " + e);
         }
     }
 
