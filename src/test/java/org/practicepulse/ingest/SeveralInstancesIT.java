@@ -179,7 +179,7 @@ class SeveralInstancesIT {
         System.out.printf("SeveralInstancesIT: %d alerts, %d webhook requests%n", alerts, received.size());
 
         // 4. A scheduled report: due a few seconds from now, sent by one of the two processes only.
-        ZonedDateTime due = Instant.now().plusSeconds(12).atZone(ZoneId.of("America/Chicago")).truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime due = Instant.now().plusSeconds(20).atZone(ZoneId.of("America/Chicago")).truncatedTo(ChronoUnit.SECONDS);
         String cron = due.getSecond() + " " + due.getMinute() + " " + due.getHour() + " ? * *";
         var created = a.postJson("/api/subscriptions", JSON.writeValueAsString(Map.of("dashboard", "weekly-engagement",
                 "practice", LAKESIDE, "format", "csv", "schedule", cron, "recipients", List.of("leadership@it.test"), "skipEmpty", false)));
