@@ -63,7 +63,7 @@ class LargeExportBenchmark {
                 expected.bytes() / 1e9);
 
         Path inbox = Files.createTempDirectory(data, "inbox-");
-        Path gcLog = ServiceProcess.projectDir().resolve("target/it-logs/bench-large-gc.log");
+        Path gcLog = ServiceProcess.projectDir().resolve("target/it-logs/bench-large-" + ROWS + "-gc.log");
         Files.deleteIfExists(gcLog);
         ServiceProcess service = ServiceProcess.builder("bench-large").schema(SCHEMA).inbox(inbox).heap(HEAP)
                 .jvmOption("-Xlog:gc:file=" + gcLog)
@@ -76,11 +76,19 @@ class LargeExportBenchmark {
         Path folder = Files.createDirectories(inbox.resolve(PRACTICE).resolve("x"));
         long dropped = System.nanoTime();
         Files.createLink(folder.resolve(name), file);
-        ServiceProcess.await("the import of the large export has finished", TIMEOUT, () -> {
-            assertTrue(service.isAlive(), "the service died during the import (heap dump, if any, in " + data + "); log:\n"
-                    + service.logTail(60));
-            return query("select count(*) from import_run where finished_at is not null").longValue() > 0;
-        });
+        try {
+            ServiceProcess.await("the import of the large export has finished", TIMEOUT, () -> {
+                assertTrue(service.isAlive(), "the service died during the import (heap dump, if any, in " + data + "); log:\n"
+                        + service.logTail(60));
+                return query("select count(*) from import_run where finished_at is not null").longValue() > 0;
+            });
+        } catch (AssertionError e) {
+            GcFigures gc = gcFigures(gcLog);
+            System.out.printf("LargeExportBenchmark: no finished run after %.1f s; peak heap used so far %d MB (%d collections),"
+                    + " committed at most %d MB, VmHWM %,d kB%n", (System.nanoTime() - dropped) / 1e9, gc.peakUsedMb, gc.collections,
+                    gc.peakCommittedMb, peakResidentKb(service.pid()));
+            throw e;
+        }
         double wall = (System.nanoTime() - dropped) / 1e9;
         long peakRss = peakResidentKb(service.pid());
         Map<String, Object> run = run();

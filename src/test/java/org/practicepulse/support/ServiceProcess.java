@@ -279,11 +279,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the process if it still runs. */
+    /**
+     * Kills the process if it still runs, and ends its PostgreSQL backends: a backend whose client
+     * was killed goes on with its current statement until it next talks to the client (with
+     * client_connection_check_interval = 0, the default), which for a long rollup query can be hours.
+     */
     @Override
     public void close() {
         if (isAlive()) {
             kill();
+        }
+        try (Connection c = connect(null);
+                java.sql.PreparedStatement st = c.prepareStatement(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")) {
+            st.setString(1, applicationName());
+            st.executeQuery().close();
+        } catch (SQLException e) {
+            System.err.println("could not end the backends of " + name + ": " + e);
         }
     }
 
