@@ -107,20 +107,46 @@ public final class GeneratedExports {
         return posts;
     }
 
+    /** What {@link #xTweetActivityTotals} wrote: the row count and the sum of every stored counter column. */
+    public record XTotals(long rows, long impressions, long engagements, long likes, long retweets, long replies,
+            long profileClicks, long urlClicks, long detailExpands, long follows, long bytes) {
+    }
+
     /**
      * Writes a {@code tweet_activity_metrics} export of {@code rows} tweets of one handle, newest
      * first as X writes them, one tweet every 10 minutes back from 2026-11-15. Deterministic for a
      * seed. Returns the sum of the impressions column, so tests can compare stored totals.
      */
     public static long xTweetActivity(Path file, String handle, int rows, long seed) throws IOException {
+        return xTweetActivityTotals(file, handle, rows, seed).impressions();
+    }
+
+    /** {@link #xTweetActivity}, returning every total the file holds (computed while writing, not read back). */
+    public static XTotals xTweetActivityTotals(Path file, String handle, int rows, long seed) throws IOException {
+        return xTweetActivityTotals(file, handle, rows, seed, 2_000_000_000_000_000_000L);
+    }
+
+    /**
+     * The same with tweet ids from {@code idBase + 1000} up: two files with different bases hold
+     * different tweets (with the same base, the second file updates the first one's tweets).
+     */
+    public static XTotals xTweetActivityTotals(Path file, String handle, int rows, long seed, long idBase) throws IOException {
         Random random = new Random(seed);
         long newest = Instant.parse("2026-11-15T12:00:00Z").getEpochSecond();
         long impressionsTotal = 0;
+        long engagementsTotal = 0;
+        long likesTotal = 0;
+        long retweetsTotal = 0;
+        long repliesTotal = 0;
+        long profileClicksTotal = 0;
+        long urlClicksTotal = 0;
+        long expandsTotal = 0;
+        long followsTotal = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(X_TWEET_ACTIVITY_HEADER);
             out.write('\n');
             for (int i = 0; i < rows; i++) {
-                long id = 2_000_000_000_000_000_000L + (long) (rows - i) * 1_000;
+                long id = idBase + (long) (rows - i) * 1_000;
                 long impressions = 50 + random.nextInt(5_000);
                 long likes = random.nextInt(60);
                 long retweets = random.nextInt(10);
@@ -130,15 +156,25 @@ public final class GeneratedExports {
                 long expands = random.nextInt(25);
                 long engagements = likes + retweets + replies + profileClicks + urlClicks + expands;
                 impressionsTotal += impressions;
+                engagementsTotal += engagements;
+                likesTotal += likes;
+                retweetsTotal += retweets;
+                repliesTotal += replies;
+                profileClicksTotal += profileClicks;
+                urlClicksTotal += urlClicks;
+                expandsTotal += expands;
                 String text = postText(random, false).replace("\"", "\"\"");
+                int follows = random.nextInt(3);
+                followsTotal += follows;
                 out.write("\"" + id + "\",\"https://twitter.com/" + handle + "/status/" + id + "\",\"" + text + "\",\""
                         + X_TIME.format(Instant.ofEpochSecond(newest - i * 600L)) + "\",\"" + impressions + ".0\",\"" + engagements
                         + ".0\",\"" + (double) engagements / impressions + "\",\"" + retweets + ".0\",\"" + replies + ".0\",\""
                         + likes + ".0\",\"" + profileClicks + ".0\",\"" + urlClicks + ".0\",\"0.0\",\"" + expands
-                        + ".0\",\"0.0\",\"0\",\"0\",\"" + random.nextInt(3) + "\",\"0\",\"0\",\"0\",\"0\"" + PROMOTED_COLUMNS);
+                        + ".0\",\"0.0\",\"0\",\"0\",\"" + follows + "\",\"0\",\"0\",\"0\",\"0\"" + PROMOTED_COLUMNS);
                 out.write('\n');
             }
         }
-        return impressionsTotal;
+        return new XTotals(rows, impressionsTotal, engagementsTotal, likesTotal, retweetsTotal, repliesTotal, profileClicksTotal,
+                urlClicksTotal, expandsTotal, followsTotal, Files.size(file));
     }
 }
