@@ -54,7 +54,7 @@ public final class ZipExports {
                     continue;
                 }
                 Path target = into.resolve("entry-" + entries.size());
-                long compressedStart = compressed.count;
+                long compressedStart = compressed.count();
                 long entryBytes = 0;
                 try (OutputStream out = Files.newOutputStream(target)) {
                     int n;
@@ -62,7 +62,7 @@ public final class ZipExports {
                         total += n;
                         entryBytes += n;
                         if (entryBytes > RATIO_GRACE_BYTES
-                                && entryBytes > MAX_INFLATE_RATIO * Math.max(1, compressed.count - compressedStart)) {
+                                && entryBytes > MAX_INFLATE_RATIO * Math.max(1, compressed.count() - compressedStart)) {
                             throw new UnreadableFileException("the zip entry '" + CellValues.abbreviate(name)
                                     + "' expands more than " + MAX_INFLATE_RATIO + " times (a zip bomb?); refused");
                         }
@@ -113,40 +113,6 @@ public final class ZipExports {
     /** True when the stream starts like a zip file (also true of XLSX, which is a zip). */
     static boolean isZip(byte[] head) {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-    }
-
-    /** Counts the bytes read through it: how much compressed data the zip stream has consumed. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
     }
 
     static boolean readsAsZip(InputStream in) throws IOException {

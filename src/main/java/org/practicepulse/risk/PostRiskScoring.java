@@ -36,9 +36,7 @@ public class PostRiskScoring {
     static final int BATCH = 500;
     private static final String NO_FINDINGS = "[]";
 
-    private static final String UPSERT = """
-            insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
-            values (?, ?, ?, ?, ?, cast(? as text[]), cast(? as jsonb), now())
+    private static final String ON_CONFLICT = """
             on conflict (practice_id, post_id) do update set
                 rules_version = excluded.rules_version,
                 score = excluded.score,
@@ -47,6 +45,10 @@ public class PostRiskScoring {
                 findings = excluded.findings,
                 scored_at = excluded.scored_at
             """;
+    private static final String UPSERT = """
+            insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
+            values (?, ?, ?, ?, ?, cast(? as text[]), cast(? as jsonb), now())
+            """ + ON_CONFLICT;
     // A rescore never overwrites a row that an import wrote meanwhile with the current rules.
     private static final String UPSERT_IF_STALE = UPSERT + " where post_risk.rules_version <> excluded.rules_version";
 
@@ -61,14 +63,7 @@ public class PostRiskScoring {
     private static final String MERGE_STAGE = """
             insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
             select ?, post_id, rules_version, score, level, categories, findings, now() from post_risk_stage
-            on conflict (practice_id, post_id) do update set
-                rules_version = excluded.rules_version,
-                score = excluded.score,
-                level = excluded.level,
-                categories = excluded.categories,
-                findings = excluded.findings,
-                scored_at = excluded.scored_at
-            """;
+            """ + ON_CONFLICT;
     /** Posts read and scored (on every core) at a time. */
     private static final int SCORE_PAGE = 5_000;
     private static final String STALE_POSTS = """

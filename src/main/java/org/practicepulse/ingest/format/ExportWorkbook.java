@@ -1,6 +1,5 @@
 package org.practicepulse.ingest.format;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.practicepulse.ingest.CountingInputStream;
 import org.practicepulse.ingest.CellValues;
 import org.practicepulse.ingest.ExportFile;
 import org.practicepulse.ingest.UnreadableFileException;
@@ -200,15 +200,15 @@ final class ExportWorkbook implements AutoCloseable {
     private static void requireBoundedParts(ExportFile file) {
         long unpacked = 0;
         byte[] buffer = new byte[1 << 16];
-        try (CountingStream compressed = new CountingStream(Files.newInputStream(file.path()));
+        try (CountingInputStream compressed = new CountingInputStream(Files.newInputStream(file.path()));
                 ZipInputStream zip = new ZipInputStream(compressed)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                long start = compressed.count;
+                long start = compressed.count();
                 long entryBytes = 0;
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     unpacked += n;
                     entryBytes += n;
-                    if (entryBytes > RATIO_GRACE_BYTES && entryBytes > MAX_XLSX_INFLATE_RATIO * Math.max(1, compressed.count - start)) {
+                    if (entryBytes > RATIO_GRACE_BYTES && entryBytes > MAX_XLSX_INFLATE_RATIO * Math.max(1, compressed.count() - start)) {
                         throw new UnreadableFileException("the workbook part '" + CellValues.abbreviate(entry.getName())
                                 + "' expands more than " + MAX_XLSX_INFLATE_RATIO + " times (a zip bomb?); refused");
                     }
@@ -223,36 +223,6 @@ final class ExportWorkbook implements AutoCloseable {
             }
         } catch (IOException | IllegalArgumentException e) {
             throw damaged(e);
-        }
-    }
-
-    /** Counts the bytes read through it. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b >= 0 ? 1 : 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 
