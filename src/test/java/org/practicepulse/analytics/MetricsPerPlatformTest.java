@@ -333,6 +333,31 @@ class MetricsPerPlatformTest {
     }
 
     @Test
+    void utcTimestampsCrossingMidnightCountOnTheLocalDayAndWeek() {
+        // X: 2114557682998677515 is "2026-10-26 03:20 +0000", a Monday in UTC but Sunday Oct 25 22:20 CDT: week W43
+        JsonPath j = TestData.as(owner).queryParam("practice", practice.slug).queryParam("from", "2026-10-19")
+                .queryParam("to", "2026-11-01").queryParam("platform", "x").get("/api/metrics/weekly").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("2026-W43", "2026-W44"), j.getList("weeks.week"));
+        // W43 (Oct 19-25): 2616 + 1214 + 2707 + 593 + 1795 + 114 + 177 + 1042 impressions of 8 tweets
+        number(j, "weeks[0].posts", 8);
+        number(j, "weeks[0].impressions", 10258);
+        number(j, "weeks[0].engagements", 106 + 34 + 140 + 10 + 61 + 5 + 13 + 39);
+        // W44 (Oct 26 - Nov 1): 2266 + 561 + 1431 + 2844 + 930 + 969, the 930 from 2116708200513941519 (Nov 1 01:45 UTC = Oct 31 CDT)
+        number(j, "weeks[1].posts", 6);
+        number(j, "weeks[1].impressions", 9001);
+        number(j, "weeks[1].engagements", 84 + 28 + 58 + 118 + 27 + 48);
+        // TikTok: 7694454956730295888 was published 2026-10-09 00:15 UTC (id >> 32), Oct 8 19:15 CDT
+        for (String[] day : new String[][] { { "2026-10-08", "1" }, { "2026-10-09", "0" } }) {
+            JsonPath t = TestData.as(owner).queryParam("practice", practice.slug).queryParam("from", day[0])
+                    .queryParam("to", day[0]).queryParam("platform", "tiktok").get("/api/metrics/summary").then()
+                    .statusCode(200).extract().jsonPath();
+            number(t, "posts", Integer.parseInt(day[1]));
+            number(t, "videoViews", day[1].equals("1") ? 37596 : 0);
+        }
+    }
+
+    @Test
     void weekWithoutAnyPostHasZeros() {
         // Weeks 2026-W46 .. W49; the samples end on Nov 18 (x.com), so W48 (Nov 23-29) and W49 (Nov 30 - Dec 6) have no post
         JsonPath j = TestData.as(owner).queryParam("practice", practice.slug).queryParam("from", "2026-11-09")
