@@ -62,7 +62,7 @@ public enum Metric {
         ENGAGEMENTS_BY_PLATFORM.put("x", "X's own 'engagements': every click anywhere on the post (links, profile, hashtags, detail expands, media), likes, replies, reposts, follows, bookmarks");
         ENGAGEMENTS_BY_PLATFORM.put("facebook", "the export's engagement/interaction total where present, else reactions + comments + shares");
         ENGAGEMENTS_BY_PLATFORM.put("instagram", "the export's interactions where present, else likes + comments + shares + saves");
-        ENGAGEMENTS_BY_PLATFORM.put("linkedin", "reactions + comments + reposts + clicks, as LinkedIn's engagement rate counts them");
+        ENGAGEMENTS_BY_PLATFORM.put("linkedin", "reactions + comments + reposts + clicks + follows, as LinkedIn's engagement rate counts them");
         ENGAGEMENTS_BY_PLATFORM.put("youtube", "likes + comments + shares where reported");
         ENGAGEMENTS_BY_PLATFORM.put("tiktok", "likes + comments + shares");
         ENGAGEMENTS_BY_PLATFORM.put("other", "the generic CSV: likes + comments + shares + saves + clicks of the row, unless it gives no counter at all");
