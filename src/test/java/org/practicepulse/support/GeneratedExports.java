@@ -114,7 +114,7 @@ public final class GeneratedExports {
 
     /**
      * Writes a {@code tweet_activity_metrics} export of {@code rows} tweets of one handle, newest
-     * first as X writes them, one tweet every 10 minutes back from 2026-11-15. Deterministic for a
+     * first as X writes them, one tweet every 10 minutes back from 2026-11-15 (closer above a million rows). Deterministic for a
      * seed. Returns the sum of the impressions column, so tests can compare stored totals.
      */
     public static long xTweetActivity(Path file, String handle, int rows, long seed) throws IOException {
@@ -142,6 +142,9 @@ public final class GeneratedExports {
         long urlClicksTotal = 0;
         long expandsTotal = 0;
         long followsTotal = 0;
+        // Every 10 minutes back from the newest; closer for more than a million rows, so that every
+        // tweet stays after 2007 (the importer rejects years before 2000).
+        long spacingSeconds = Math.min(600L, 600L * 1_000_000 / Math.max(1, rows));
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(X_TWEET_ACTIVITY_HEADER);
             out.write('\n');
@@ -167,7 +170,7 @@ public final class GeneratedExports {
                 int follows = random.nextInt(3);
                 followsTotal += follows;
                 out.write("\"" + id + "\",\"https://twitter.com/" + handle + "/status/" + id + "\",\"" + text + "\",\""
-                        + X_TIME.format(Instant.ofEpochSecond(newest - i * 600L)) + "\",\"" + impressions + ".0\",\"" + engagements
+                        + X_TIME.format(Instant.ofEpochSecond(newest - i * spacingSeconds)) + "\",\"" + impressions + ".0\",\"" + engagements
                         + ".0\",\"" + (double) engagements / impressions + "\",\"" + retweets + ".0\",\"" + replies + ".0\",\""
                         + likes + ".0\",\"" + profileClicks + ".0\",\"" + urlClicks + ".0\",\"0.0\",\"" + expands
                         + ".0\",\"0.0\",\"0\",\"0\",\"" + follows + "\",\"0\",\"0\",\"0\",\"0\"" + PROMOTED_COLUMNS);
