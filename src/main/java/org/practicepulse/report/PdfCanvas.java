@@ -111,7 +111,8 @@ final class PdfCanvas implements AutoCloseable {
     String fit(PDFont font, float size, String text, float maxWidth) throws IOException {
         String printable = printable(font, text);
         float max = maxWidth * 1000f / size; // in glyph-space units
-        if (units(font, printable) <= max) {
+        // The tolerance absorbs float rounding: a column sized to its widest value (width(...) + padding) must hold it whole.
+        if (units(font, printable) <= max + 0.5f) {
             return printable;
         }
         String ellipsis = printable(font, "…").equals("…") ? "…" : "...";

@@ -7,6 +7,7 @@ import org.practicepulse.analytics.MetricsService;
 import org.practicepulse.analytics.PostsQuery;
 import org.practicepulse.analytics.ReportingPeriod;
 import org.practicepulse.practice.Practice;
+import org.practicepulse.reputation.ReviewsQuery;
 
 /**
  * What section providers need: the practice, dashboard and period, and the analytics answers of
@@ -18,23 +19,30 @@ public final class ReportContext {
     /** Top posts as /api/posts answers them by default: best engagement rate first, ten posts. */
     public static final PostsQuery.Sort TOP_POSTS_SORT = PostsQuery.Sort.engagementRate;
     public static final int TOP_POSTS_LIMIT = 10;
+    /** Risky posts as the leadership dashboard's risk-overview panel asks /api/posts: sort=risk, a score above 0. */
+    public static final int MIN_RISK = 1;
 
     private final Practice practice;
     private final Dashboard dashboard;
     private final ReportingPeriod period;
     private final MetricsService metrics;
     private final PostsQuery posts;
+    private final ReviewsQuery reviews;
     private MetricsService.Summary summary;
+    private ReviewsQuery.Summary reputation;
+    private List<PostsQuery.PostView> riskyPosts;
     private MetricsService.Weekly weekly;
     private List<PostsQuery.PostView> topPosts;
     private List<PostsQuery.TimeCell> bestTimes;
 
-    ReportContext(Practice practice, Dashboard dashboard, ReportingPeriod period, MetricsService metrics, PostsQuery posts) {
+    ReportContext(Practice practice, Dashboard dashboard, ReportingPeriod period, MetricsService metrics, PostsQuery posts,
+            ReviewsQuery reviews) {
         this.practice = practice;
         this.dashboard = dashboard;
         this.period = period;
         this.metrics = metrics;
         this.posts = posts;
+        this.reviews = reviews;
     }
 
     public Practice practice() {
@@ -90,6 +98,26 @@ public final class ReportContext {
             bestTimes = posts.bestTimes(scope(), period);
         }
         return bestTimes;
+    }
+
+    /** The same as GET /api/reputation/summary?practice=&from=&to=. */
+    public ReviewsQuery.Summary reputation() {
+        if (reputation == null) {
+            reputation = reviews.summary(practice.id, period);
+        }
+        return reputation;
+    }
+
+    /**
+     * Every post of the period with a risk score of at least {@link #MIN_RISK}, highest first: what
+     * GET /api/posts?sort=risk&minRisk=1 answers, without the API's 500-post page limit, so that the
+     * counts by category are complete. One query per report, shared by the risk sections.
+     */
+    public List<PostsQuery.PostView> riskyPosts() {
+        if (riskyPosts == null) {
+            riskyPosts = posts.top(scope(), period, PostsQuery.Sort.risk, Integer.MAX_VALUE, MIN_RISK, null);
+        }
+        return riskyPosts;
     }
 
     /** Nothing was published and no social visit recorded in the period: what "skip empty periods" skips. */

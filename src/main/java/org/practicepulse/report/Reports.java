@@ -11,6 +11,7 @@ import org.practicepulse.analytics.MetricsService;
 import org.practicepulse.analytics.PostsQuery;
 import org.practicepulse.analytics.ReportingPeriod;
 import org.practicepulse.practice.Practice;
+import org.practicepulse.reputation.ReviewsQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -25,13 +26,15 @@ public class Reports {
     @Inject
     PostsQuery posts;
     @Inject
+    ReviewsQuery reviews;
+    @Inject
     Instance<SectionProvider> providers;
     @Inject
     Instance<ReportWriter> writers;
 
     /** The analytics answers of one practice, dashboard and period, computed on first use. */
     public ReportContext context(Practice practice, Dashboard dashboard, ReportingPeriod period) {
-        return new ReportContext(practice, dashboard, period, metrics, posts);
+        return new ReportContext(practice, dashboard, period, metrics, posts, reviews);
     }
 
     public Report build(ReportContext context) {

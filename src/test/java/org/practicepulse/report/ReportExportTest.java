@@ -116,7 +116,8 @@ class ReportExportTest {
                 response.header("Content-Disposition"));
         JsonPath summary = summary();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
-            assertEquals(List.of("Key figures", "Weekly trend", "Top posts", "Best times to post"), sheetNames(workbook));
+            assertEquals(List.of("Key figures", "Weekly trend", "Top posts", "Best times to post", "Follower growth",
+                    "Social sessions and conversions", "Reputation summary"), sheetNames(workbook));
 
             Sheet figures = workbook.getSheet("Key figures");
             assertEquals("Change", figures.getRow(0).getCell(3).getStringCellValue());
@@ -187,7 +188,8 @@ class ReportExportTest {
                 response.header("Content-Disposition"));
         JsonPath summary = summary();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
-            assertEquals(List.of("Period comparison", "Accounts", "Top posts"), sheetNames(workbook));
+            assertEquals(List.of("Period comparison", "Accounts", "Risky posts by category", "Riskiest posts", "Top posts",
+                    "Reputation summary"), sheetNames(workbook));
             Sheet comparison = workbook.getSheet("Period comparison");
             assertEquals(Metric.values().length, comparison.getLastRowNum());
             for (Metric metric : Metric.values()) {
@@ -227,7 +229,8 @@ class ReportExportTest {
         assertEquals("attachment; filename=\"" + practice.slug + "_weekly-engagement_2026-09-01_2026-09-30.zip\"",
                 response.header("Content-Disposition"));
         Map<String, byte[]> entries = unzip(response.asByteArray());
-        assertEquals(List.of("01-key-figures.csv", "02-weekly-trend.csv", "03-top-posts.csv", "04-best-times-to-post.csv"),
+        assertEquals(List.of("01-key-figures.csv", "02-weekly-trend.csv", "03-top-posts.csv", "04-best-times-to-post.csv",
+                "05-follower-growth.csv", "06-social-sessions-and-conversions.csv", "07-reputation-summary.csv"),
                 new ArrayList<>(entries.keySet()));
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             byte[] bytes = entry.getValue();
