@@ -168,7 +168,7 @@ public class ReportDigest {
         return out.toString();
     }
 
-    private static String excerpt(String text) {
+    static String excerpt(String text) {
         String line = oneLine(text);
         if (line.codePointCount(0, line.length()) <= POST_EXCERPT) {
             return line;

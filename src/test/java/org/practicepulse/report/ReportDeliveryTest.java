@@ -256,11 +256,12 @@ class ReportDeliveryTest {
         MailAttachment zip = onlyAttachment(mailbox.getMailMessagesSentTo(frank).get(0));
         assertEquals(practice.slug + "_leadership_2026-07-06_2026-07-12.zip", zip.getName());
         Map<String, byte[]> entries = ReportExportTest.unzip(zip.getData().getBytes());
-        assertEquals(List.of("01-period-comparison.csv", "02-accounts.csv", "03-top-posts.csv"), new ArrayList<>(entries.keySet()));
+        assertEquals(List.of("01-period-comparison.csv", "02-accounts.csv", "03-risky-posts-by-category.csv",
+                "04-riskiest-posts.csv", "05-top-posts.csv", "06-reputation-summary.csv"), new ArrayList<>(entries.keySet()));
         var comparison = ReportExportTest.csv(entries.get("01-period-comparison.csv"));
         assertEquals("This period (2026-07-06 to 2026-07-12)", comparison.get(0).get(1));
         assertEquals(List.of("Posts", "0"), comparison.get(1).toList().subList(0, 2));
-        assertEquals(1, ReportExportTest.csv(entries.get("03-top-posts.csv")).size(), "only the header");
+        assertEquals(1, ReportExportTest.csv(entries.get("05-top-posts.csv")).size(), "only the header");
     }
 
     @Test
