@@ -1,6 +1,9 @@
 package org.practicepulse.report;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,4 +12,11 @@ import java.util.Map;
  */
 public record TrendChart(String title, List<String> categories, Map<String, List<Long>> barsBySeries, String barAxis,
         List<Double> line, String lineName) {
+
+    private static final DateTimeFormatter AXIS_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+
+    /** A week's label on every weekly chart's axis: its Monday, "Sep 14". */
+    public static String weekLabel(LocalDate weekStart) {
+        return AXIS_DAY.format(weekStart);
+    }
 }

@@ -1,10 +1,8 @@
 package org.practicepulse.report;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.practicepulse.analytics.MetricFigures;
@@ -22,7 +20,6 @@ public class WeeklyFollowersAndTrafficSections implements SectionProvider {
 
     public static final String FOLLOWERS_TITLE = "Follower growth";
     public static final String TRAFFIC_TITLE = "Social sessions and conversions";
-    private static final DateTimeFormatter AXIS_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
     @Override
     public int order() {
@@ -50,7 +47,7 @@ public class WeeklyFollowersAndTrafficSections implements SectionProvider {
                     Cell.integer(f.followers()), Cell.integer(f.followersGained()), Cell.percent(f.followerGrowthRate().value())));
             traffic.add(List.of(Cell.text(week.week()), Cell.date(week.weekStart()), Cell.date(week.weekEnd()),
                     Cell.integer(f.sessions()), Cell.count(f.conversions()), Cell.percent(f.conversionRate().value())));
-            categories.add(AXIS_DAY.format(week.weekStart()));
+            categories.add(TrendChart.weekLabel(week.weekStart()));
             gained.add(f.followersGained());
             growthRate.add(f.followerGrowthRate().value());
             sessions.add(f.sessions());

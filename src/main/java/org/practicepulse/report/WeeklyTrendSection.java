@@ -1,10 +1,8 @@
 package org.practicepulse.report;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -18,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WeeklyTrendSection implements SectionProvider {
 
     public static final String ALL_PLATFORMS = "All platforms";
-    private static final DateTimeFormatter AXIS_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
     @Override
     public int order() {
@@ -43,7 +40,7 @@ public class WeeklyTrendSection implements SectionProvider {
         for (MetricsService.Week week : weekly.weeks()) {
             rows.add(row(week, ALL_PLATFORMS, week.figures()));
             week.byPlatform().forEach((platform, figures) -> rows.add(row(week, platform, figures)));
-            categories.add(AXIS_DAY.format(week.weekStart()));
+            categories.add(TrendChart.weekLabel(week.weekStart()));
             for (String platform : platforms) {
                 MetricFigures figures = week.byPlatform().get(platform);
                 // As the dashboard's chart: a platform without impressions that week is a zero-height bar.
