@@ -26,7 +26,7 @@ public class PostsQuery {
         engagements("l.engagements"),
         clicks("l.clicks"),
         published("extract(epoch from l.published_at)"),
-        risk("r.score");
+        risk(RISK_SCORE);
 
         final String expression;
 
@@ -41,6 +41,12 @@ public class PostsQuery {
             Long videoViews, Risk risk) {
     }
 
+    /**
+     * The risk score of post p: post_risk keeps only posts with findings, so a post that its rules
+     * version says was scored and that has no row there scored 0; null while unscored.
+     */
+    static final String RISK_SCORE = "coalesce(r.score, case when p.risk_rules_version is not null then 0 end)";
+
     /** The post's professionalism-risk score (null until scored). */
     public record Risk(int score, String level, List<String> categories, com.fasterxml.jackson.databind.JsonNode findings) {
     }
@@ -52,15 +58,16 @@ public class PostsQuery {
     private static final String POSTS = """
             select p.id, p.platform, a.handle, p.external_id, p.published_at, p.text, p.permalink, p.post_type, l.as_of,
                    l.impressions, l.reach, l.engagements, l.likes, l.comments, l.shares, l.saves, l.clicks, l.video_views,
-                   r.score as risk_score, r.level as risk_level, r.categories as risk_categories, r.findings as risk_findings
+                   %1$s as risk_score, coalesce(r.level, 'low') as risk_level,
+                   coalesce(r.categories, '{}') as risk_categories, coalesce(r.findings, '[]') as risk_findings
             from post_latest_metric l
             join post p on p.practice_id = l.practice_id and p.id = l.post_id
             join social_account a on a.practice_id = p.practice_id and a.id = p.account_id
             left join post_risk r on r.practice_id = l.practice_id and r.post_id = l.post_id
             where l.practice_id = ? and l.published_at >= ? and l.published_at < ?
               and (cast(? as text) is null or l.platform = ?) and (cast(? as bigint[]) is null or l.account_id = any(?))
-              and (cast(? as int) is null or r.score >= ?) and (cast(? as text) is null or ? = any(r.categories))
-            order by %s desc nulls last, p.id
+              and (cast(? as int) is null or %1$s >= ?) and (cast(? as text) is null or ? = any(r.categories))
+            order by %2$s desc nulls last, p.id
             limit ?
             """;
 
@@ -88,7 +95,7 @@ public class PostsQuery {
     public List<PostView> top(MetricsQuery.Scope scope, ReportingPeriod period, Sort sort, int limit, Integer minRisk,
             String category) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(String.format(POSTS, sort.expression))) {
+                PreparedStatement st = c.prepareStatement(String.format(POSTS, RISK_SCORE, sort.expression))) {
             int i = bindScope(c, st, 1, scope, period);
             if (minRisk == null) {
                 st.setNull(i++, java.sql.Types.INTEGER);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,14 +142,16 @@ public final class CsvColumns {
      * row (the drift warning has named it already).
      */
     public static Map<String, Long> countsExcept(CsvColumns columns, CSVRecord row, Set<String> excluded, Schema schema) {
+        ExtraColumns extra = columns.extraColumns(excluded, schema);
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size() && i < row.size(); i++) {
-            String name = columns.names().get(i);
-            if (excluded.contains(name) || name.isEmpty() || counts.containsKey(name)) {
+        for (int k = 0; k < extra.positions.length && extra.positions[k] < row.size(); k++) {
+            int i = extra.positions[k];
+            String name = columns.names.get(i);
+            if (counts.containsKey(name)) {
                 continue;
             }
             Long value;
-            if (schema.knows(name)) {
+            if (extra.known[k]) {
                 value = CellValues.nonNegativeCount(row.get(i), name);
             } else {
                 try {
@@ -162,6 +165,33 @@ public final class CsvColumns {
             }
         }
         return counts;
+    }
+
+    /** The columns that feed a row's extra counters, and whether the schema knows each: the same for every row. */
+    private record ExtraColumns(Set<String> excluded, Schema schema, int[] positions, boolean[] known) {
+    }
+
+    /** Worked out once per header (not per row): asking the schema runs its name patterns. */
+    private volatile ExtraColumns extraColumns;
+
+    private ExtraColumns extraColumns(Set<String> excluded, Schema schema) {
+        ExtraColumns cached = extraColumns;
+        if (cached != null && cached.excluded == excluded && cached.schema == schema) {
+            return cached;
+        }
+        int[] positions = new int[names.size()];
+        boolean[] known = new boolean[names.size()];
+        int n = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!excluded.contains(name) && !name.isEmpty()) {
+                positions[n] = i;
+                known[n++] = schema.knows(name);
+            }
+        }
+        cached = new ExtraColumns(excluded, schema, Arrays.copyOf(positions, n), Arrays.copyOf(known, n));
+        extraColumns = cached;
+        return cached;
     }
 
     /** Rejects a row that is not as wide as the header: its cells would be read under the wrong names. */

@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 import org.practicepulse.analytics.MetricRollups;
 import org.practicepulse.practice.Practice;
 import org.practicepulse.risk.PostRiskScoring;
+import org.practicepulse.risk.RiskRules;
+import org.practicepulse.risk.RiskScorer;
 import org.practicepulse.reputation.ReviewAnalysis;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,6 +60,8 @@ public class ImportService {
     MetricRollups rollups;
     @Inject
     PostRiskScoring riskScoring;
+    @Inject
+    RiskRules riskRules;
     @Inject
     ReviewAnalysis reviewAnalysis;
 
@@ -143,8 +147,11 @@ public class ImportService {
                 .or(request::fileDate).orElse(LocalDate.now(zone));
         ExportFile file = new ExportFile(request.file(), request.fileName(), zone, exportDate);
         Path unpacked = null;
+        // One scorer for the whole run: the posts' merge records its version, and it scores them.
+        RiskScorer scorer = riskRules.scorer(practice.slug);
         try (Connection connection = dataSource.getConnection();
-                ImportWriter writer = new ImportWriter(connection, practice.id, run.id, config.maxProblemsStored(), json)) {
+                ImportWriter writer = new ImportWriter(connection, practice.id, run.id, scorer.version(),
+                        config.maxProblemsStored(), json)) {
             List<Part> parts;
             if (file.kind() == ExportFile.Kind.ZIP) {
                 unpacked = Files.createTempDirectory("pulse-zip-");
@@ -165,7 +172,7 @@ public class ImportService {
             phases.done("merge");
             rollups.refreshAfterRun(connection, practice.id, zone, run.id);
             phases.done("rollups");
-            riskScoring.scoreRun(connection, practice.id, run.id);
+            riskScoring.scoreRun(connection, practice.id, run.id, scorer);
             phases.done("risk");
             reviewAnalysis.refreshAfterRun(connection, practice.id, run.id);
             phases.done("reviews");

@@ -98,6 +98,8 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     private final long runId;
     private final int maxProblems;
     private final ObjectMapper json;
+    /** The version of the rules that will score this run's posts (recorded on each post by the merge). */
+    private final String riskRulesVersion;
     private final Map<String, Long> accountIds = new HashMap<>();
     private PostStaging posts;
     private PreparedStatement accountDays;
@@ -113,10 +115,12 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     final List<ImportProblem> problems = new ArrayList<>();
     private int problemsDropped;
 
-    ImportWriter(Connection connection, long practiceId, long runId, int maxProblems, ObjectMapper json) {
+    ImportWriter(Connection connection, long practiceId, long runId, String riskRulesVersion, int maxProblems,
+            ObjectMapper json) {
         this.connection = connection;
         this.practiceId = practiceId;
         this.runId = runId;
+        this.riskRulesVersion = riskRulesVersion;
         this.maxProblems = maxProblems;
         this.json = json;
     }
@@ -125,7 +129,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     public void post(PostRow row) {
         try {
             if (posts == null) {
-                posts = new PostStaging(connection, practiceId, runId, json);
+                posts = new PostStaging(connection, practiceId, runId, riskRulesVersion, json);
             }
             posts.add(row, accountId(row.platform(), row.accountHandle()));
             imported++;

@@ -40,8 +40,8 @@ final class PostStaging {
     // %s is the source relation: the whole stage, or one occurrence of each post.
     private static final String MERGE_POSTS = """
             insert into post (practice_id, account_id, platform, external_id, published_at, published_day_only, text,
-                permalink, post_type, import_run_id)
-            select ?, account_id, platform, external_id, published_at, published_day_only, text, permalink, post_type, ?
+                permalink, post_type, import_run_id, risk_rules_version)
+            select ?, account_id, platform, external_id, published_at, published_day_only, text, permalink, post_type, ?, ?
             from %s s
             on conflict (practice_id, platform, external_id) do update set
                 account_id = excluded.account_id,
@@ -58,7 +58,8 @@ final class PostStaging {
                 text = coalesce(excluded.text, post.text),
                 permalink = coalesce(excluded.permalink, post.permalink),
                 post_type = coalesce(excluded.post_type, post.post_type),
-                import_run_id = excluded.import_run_id
+                import_run_id = excluded.import_run_id,
+                risk_rules_version = excluded.risk_rules_version
             """;
 
     private static final String MERGE_SNAPSHOTS = """
@@ -95,13 +96,16 @@ final class PostStaging {
     private final Connection connection;
     private final long practiceId;
     private final long runId;
+    private final String riskRulesVersion;
     private final ObjectMapper json;
     private CopyRows stage;
 
-    PostStaging(Connection connection, long practiceId, long runId, ObjectMapper json) {
+    /** riskRulesVersion: the rules that score the run's posts later in the same transaction. */
+    PostStaging(Connection connection, long practiceId, long runId, String riskRulesVersion, ObjectMapper json) {
         this.connection = connection;
         this.practiceId = practiceId;
         this.runId = runId;
+        this.riskRulesVersion = riskRulesVersion;
         this.json = json;
     }
 
@@ -169,6 +173,7 @@ final class PostStaging {
             int i = 1;
             st.setLong(i++, practiceId);
             st.setLong(i++, runId);
+            st.setString(i++, riskRulesVersion);
             if (occurrence != null) {
                 st.setLong(i, occurrence);
             }

@@ -26,15 +26,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Stores the risk of imported posts in post_risk: per import run (on the import's own connection
- * and transaction) and, after a rules change, for every post scored with other rules.
+ * Stores the risk of imported posts: per import run (on the import's own connection and
+ * transaction) and, after a rules change, for every post scored with other rules. post_risk holds
+ * the posts with findings only; post.risk_rules_version says which rules scored a post, so a
+ * scored post without a post_risk row scored 0 (see V9__sparse_post_risk.sql).
  */
 @ApplicationScoped
 public class PostRiskScoring {
 
     private static final Logger LOG = Logger.getLogger(PostRiskScoring.class);
     static final int BATCH = 500;
-    private static final String NO_FINDINGS = "[]";
 
     private static final String ON_CONFLICT = """
             on conflict (practice_id, post_id) do update set
@@ -49,8 +50,6 @@ public class PostRiskScoring {
             insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
             values (?, ?, ?, ?, ?, cast(? as text[]), cast(? as jsonb), now())
             """ + ON_CONFLICT;
-    // A rescore never overwrites a row that an import wrote meanwhile with the current rules.
-    private static final String UPSERT_IF_STALE = UPSERT + " where post_risk.rules_version <> excluded.rules_version";
 
     // Keyset pages over the index post_by_run: the run's posts, in id order.
     private static final String POSTS_OF_RUN = """
@@ -64,14 +63,23 @@ public class PostRiskScoring {
             insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
             select ?, post_id, rules_version, score, level, categories, findings, now() from post_risk_stage
             """ + ON_CONFLICT;
+    // The run's posts that had findings and have none now (an edited text, new rules).
+    private static final String DELETE_CLEARED = """
+            delete from post_risk r using post p
+            where r.practice_id = ? and p.practice_id = r.practice_id and p.id = r.post_id and p.import_run_id = ?
+              and not exists (select 1 from post_risk_stage s where s.post_id = r.post_id)
+            """;
     /** Posts read and scored (on every core) at a time. */
     private static final int SCORE_PAGE = 5_000;
+    // Locked, so that an import cannot change a text between its scoring here and the write.
     private static final String STALE_POSTS = """
-            select p.id, p.text, p.platform
-            from post p left join post_risk r on r.practice_id = p.practice_id and r.post_id = p.id
-            where p.practice_id = ? and p.id > ? and (r.post_id is null or r.rules_version <> ?)
-            order by p.id limit ?
+            select id, text, platform from post
+            where practice_id = ? and id > ? and risk_rules_version is distinct from ?
+            order by id limit ?
+            for update
             """;
+    private static final String DELETE_RISKS = "delete from post_risk where practice_id = ? and post_id = any(?)";
+    private static final String MARK_SCORED = "update post set risk_rules_version = ? where practice_id = ? and id = any(?)";
 
     @Inject
     RiskRules rules;
@@ -89,15 +97,16 @@ public class PostRiskScoring {
     });
 
     /**
-     * Scores (upserts) every post whose latest import is this run, in batches, on the caller's
-     * connection: the importer calls it inside its transaction, so posts and scores commit together.
-     * Returns the number of posts scored.
+     * Scores every post whose latest import is this run, in pages, on the caller's connection: the
+     * importer calls it inside its transaction, so posts and scores commit together. The import's
+     * merge has set the posts' risk_rules_version to this scorer's version already. Returns the
+     * number of posts scored.
      */
-    public int scoreRun(Connection connection, long practiceId, long importRunId) throws SQLException {
-        RiskScorer scorer = rules.scorer(slugOf(connection, practiceId));
+    public int scoreRun(Connection connection, long practiceId, long importRunId, RiskScorer scorer) throws SQLException {
         CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
         CopyRows stage = new CopyRows(connection, "post_risk_stage");
         long after = 0;
+        int scored = 0;
         while (true) {
             List<PostText> page = new ArrayList<>(SCORE_PAGE);
             try (PreparedStatement select = connection.prepareStatement(POSTS_OF_RUN)) {
@@ -116,8 +125,12 @@ public class PostRiskScoring {
             }
             // Scoring is pure CPU and the scorer is immutable: score a page on every core.
             List<RiskAssessment> risks = page.parallelStream().map(p -> scorer.score(p.text(), p.platform())).toList();
+            scored += page.size();
             for (int i = 0; i < page.size(); i++) {
                 RiskAssessment risk = risks.get(i);
+                if (risk.findings().isEmpty()) {
+                    continue;
+                }
                 stage.number(page.get(i).id()).text(risk.rulesVersion()).number((long) risk.score()).text(risk.level())
                         .text("{" + String.join(",", risk.categories()) + "}").text(findingsJson(page.get(i).id(), risk));
                 stage.endRow();
@@ -129,7 +142,12 @@ public class PostRiskScoring {
             merge.setLong(1, practiceId);
             merge.executeUpdate();
         }
-        return (int) stage.rows();
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_CLEARED)) {
+            delete.setLong(1, practiceId);
+            delete.setLong(2, importRunId);
+            delete.executeUpdate();
+        }
+        return scored;
     }
 
     private record PostText(long id, String text, String platform) {
@@ -210,24 +228,50 @@ public class PostRiskScoring {
     private long[] rescoreBatch(long practiceId, RiskScorer scorer, long afterId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(STALE_POSTS);
-                PreparedStatement upsert = c.prepareStatement(UPSERT_IF_STALE)) {
+                PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             select.setLong(1, practiceId);
             select.setLong(2, afterId);
             select.setString(3, scorer.version());
             select.setInt(4, BATCH);
-            long count = 0;
-            long last = afterId;
+            List<Long> all = new ArrayList<>();
+            List<Long> clean = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    last = rs.getLong(1);
-                    addRow(upsert, practiceId, last, scorer.score(rs.getString(2), rs.getString(3)));
-                    count++;
+                    long id = rs.getLong(1);
+                    all.add(id);
+                    RiskAssessment risk = scorer.score(rs.getString(2), rs.getString(3));
+                    if (risk.findings().isEmpty()) {
+                        clean.add(id);
+                    } else {
+                        addRow(upsert, practiceId, id, risk);
+                    }
                 }
             }
-            if (count > 0) {
+            if (all.isEmpty()) {
+                return new long[] { 0, afterId };
+            }
+            if (all.size() > clean.size()) {
                 upsert.executeBatch();
             }
-            return new long[] { count, last };
+            updateIds(c, DELETE_RISKS, null, practiceId, clean);
+            updateIds(c, MARK_SCORED, scorer.version(), practiceId, all);
+            return new long[] { all.size(), all.get(all.size() - 1) };
+        }
+    }
+
+    /** Runs a statement over post ids: (version,) practice, ids. */
+    private static void updateIds(Connection c, String sql, String version, long practiceId, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            if (version != null) {
+                st.setString(i++, version);
+            }
+            st.setLong(i++, practiceId);
+            st.setArray(i, c.createArrayOf("bigint", ids.toArray()));
+            st.executeUpdate();
         }
     }
 
@@ -258,7 +302,7 @@ public class PostRiskScoring {
 
     private String findingsJson(long postId, RiskAssessment risk) {
         try {
-            return risk.findings().isEmpty() ? NO_FINDINGS : json.writeValueAsString(risk.findings());
+            return json.writeValueAsString(risk.findings());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the findings of post " + postId, e);
         }

@@ -106,8 +106,8 @@ class CrashSafetyIT {
 
         Map<String, Long> afterKill = stored(practiceId, sha);
         assertEquals(Map.of("runs", 0L, "successfulRuns", 0L, "accounts", 0L, "posts", 0L, "snapshots", 0L, "latest", 0L,
-                "rollupPosts", 0L, "risk", 0L), pick(afterKill, "runs", "successfulRuns", "accounts", "posts", "snapshots", "latest",
-                        "rollupPosts", "risk"),
+                "rollupPosts", 0L, "risk", 0L, "risky", 0L), pick(afterKill, "runs", "successfulRuns", "accounts", "posts",
+                        "snapshots", "latest", "rollupPosts", "risk", "risky"),
                 "nothing of the killed import may be visible");
 
         ServiceProcess second = service("crash-2", inbox).start(ServiceProcess.START_TIMEOUT);
@@ -234,7 +234,8 @@ class CrashSafetyIT {
                   (select coalesce(sum(posts), 0) from daily_post_rollup where practice_id = :p) as rollup_posts,
                   (select coalesce(sum(impressions), 0) from daily_post_rollup where practice_id = :p) as rollup_impressions,
                   (select coalesce(sum(engagements), 0) from daily_post_rollup where practice_id = :p) as rollup_engagements,
-                  (select count(*) from post_risk where practice_id = :p) as risk
+                  (select count(*) from post where practice_id = :p and risk_rules_version is not null) as risk,
+                  (select count(*) from post_risk where practice_id = :p) as risky
                 """.replace(":p", Long.toString(practiceId)).replace(":sha", "'" + sha + "'");
         try (Connection c = ServiceProcess.connect(SCHEMA); PreparedStatement st = c.prepareStatement(sql);
                 ResultSet rs = st.executeQuery()) {

@@ -81,11 +81,18 @@ class PostStagingTest {
         assertNull(latest.get("impressions"));
         assertEquals(9L, latest.get("likes"));
         org.junit.jupiter.api.Assertions.assertTrue(riskScore(practice, "r1") > 0, "the edited text is scored again");
+        // edited back to a clean text: the finding goes
+        TestData.upload(owner, practice, write("third.csv", HEADER
+                + "threads,lakeside,r1,2026-09-14T12:00:00Z,Flu shots are in at both clinics,,10,,2026-10-09\n"));
+        assertEquals(0, riskScore(practice, "r1"));
+        assertEquals(0L, StoredRows.one(dataSource, "select count(*) as n from post_risk where practice_id = ?", practice.id).get("n"));
     }
 
     private int riskScore(Practice practice, String externalId) {
-        return ((Number) StoredRows.one(dataSource, "select r.score from post_risk r join post p on p.practice_id = r.practice_id"
-                + " and p.id = r.post_id where p.practice_id = ? and p.external_id = ?", practice.id, externalId).get("score")).intValue();
+        // post_risk keeps posts with findings; a scored post without a row scored 0
+        return ((Number) StoredRows.one(dataSource, "select coalesce(r.score, case when p.risk_rules_version is not null then 0 end)"
+                + " as score from post p left join post_risk r on p.practice_id = r.practice_id and p.id = r.post_id"
+                + " where p.practice_id = ? and p.external_id = ?", practice.id, externalId).get("score")).intValue();
     }
 
     private static Path write(String name, String content) throws Exception {

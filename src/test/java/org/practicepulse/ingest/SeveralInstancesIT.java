@@ -284,7 +284,7 @@ class SeveralInstancesIT {
                   (select coalesce(sum(sessions), 0) from web_traffic_daily where practice_id = (select id from p)) as sessions,
                   (select count(*) from review where practice_id = (select id from p)) as reviews,
                   (select count(*) filter (where negative) from review where practice_id = (select id from p)) as negative_reviews,
-                  (select count(*) from post_risk where practice_id = (select id from p)) as risk_scores
+                  (select count(*) from post where practice_id = (select id from p) and risk_rules_version is not null) as risk_scores
                 """, slug).get(0);
     }
 

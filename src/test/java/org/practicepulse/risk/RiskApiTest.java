@@ -1,5 +1,7 @@
 package org.practicepulse.risk;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -156,24 +158,53 @@ class RiskApiTest {
                 """);
         TestData.upload(owner, p, file);
         String current = rules.scorer(p.slug).score("x", null).rulesVersion();
-        String count = "select count(*) as n from post_risk where practice_id = ? and rules_version = ?";
-        assertEquals(2L, ((Number) StoredRows.one(dataSource, count, p.id, current).get("n")).longValue());
+        String scored = "select count(*) as n from post where practice_id = ? and risk_rules_version = ?";
+        assertEquals(2L, ((Number) StoredRows.one(dataSource, scored, p.id, current).get("n")).longValue());
+        String stored = "select count(*) as n from post_risk where practice_id = ?";
+        assertEquals(1L, ((Number) StoredRows.one(dataSource, stored, p.id).get("n")).longValue(),
+                "only the post with findings has a post_risk row");
         String riskyScore = "select r.score from post_risk r join post on post.id = r.post_id and post.practice_id = r.practice_id"
                 + " where post.external_id = 'r-1' and r.practice_id = ?";
         int scoredOnImport = ((Number) StoredRows.one(dataSource, riskyScore, p.id).get("score")).intValue();
         assertTrue(scoredOnImport > 0);
-        // As if the rules had changed since: the stored scores carry an older version and a stale score.
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "update post_risk set rules_version = '2020.01-1', score = 0, findings = '[]' where practice_id = ?")) {
-            st.setLong(1, p.id);
-            assertEquals(2, st.executeUpdate());
+        // As if the rules had changed since: both posts carry an older version, the risky one a stale
+        // score, and the clean one a finding that the current rules no longer make.
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update post set risk_rules_version = '2020.01-1' where practice_id = ?")) {
+                st.setLong(1, p.id);
+                assertEquals(2, st.executeUpdate());
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "update post_risk set rules_version = '2020.01-1', score = 0, findings = '[]' where practice_id = ?")) {
+                st.setLong(1, p.id);
+                assertEquals(1, st.executeUpdate());
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
+                    select practice_id, id, '2020.01-1', 40, 'medium', '{tone}', '[{"category":"tone"}]', now()
+                    from post where practice_id = ? and external_id = 'r-2'
+                    """)) {
+                st.setLong(1, p.id);
+                assertEquals(1, st.executeUpdate());
+            }
         }
+        TestData.as(owner).queryParam("practice", p.slug).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .queryParam("minRisk", 1).get("/api/posts").then().statusCode(200).body("externalId", hasItem("r-2"));
 
         assertTrue(scoring.rescoreAll() >= 2);
-        assertEquals(2L, ((Number) StoredRows.one(dataSource, count, p.id, current).get("n")).longValue());
+        assertEquals(2L, ((Number) StoredRows.one(dataSource, scored, p.id, current).get("n")).longValue());
+        assertEquals(1L, ((Number) StoredRows.one(dataSource, stored, p.id).get("n")).longValue(),
+                "the clean post's stale finding is gone");
         assertEquals(scoredOnImport, ((Number) StoredRows.one(dataSource, riskyScore, p.id).get("score")).intValue(),
                 "the risky post has its score back");
+        TestData.as(owner).queryParam("practice", p.slug).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .queryParam("sort", "risk").get("/api/posts").then().statusCode(200)
+                .body("externalId", contains("r-1", "r-2"))
+                .body("risk.score[0]", equalTo(scoredOnImport))
+                .body("risk.score[1]", equalTo(0)).body("risk.level[1]", equalTo("low"))
+                .body("risk.findings[1]", empty()).body("risk.categories[1]", empty());
+        assertEquals(0, scoring.rescoreAll(), "nothing is left to rescore");
     }
 
     private static JsonPath check(String user, String text, String platform) {
