@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,12 +57,18 @@ public class MetricRollups {
               and (l.published_at <> p.published_at or l.account_id <> p.account_id)
             """;
 
-    private static final String DAYS_OF_RUN = """
+    // The days the run's posts were published on before the run: their latest rows are still the old ones.
+    private static final String EARLIER_DAYS_OF_RUN = """
             select distinct cast(l.published_at at time zone ? as date)
             from post_metric_snapshot s
             cross join lateral (select l.published_at from post_latest_metric l
                                 where l.practice_id = s.practice_id and l.post_id = s.post_id offset 0) l
             where s.practice_id = ? and s.import_run_id = ?
+            """;
+    // The days they are published on now: the run's posts are the posts of its snapshots, and their
+    // latest rows follow the post's publication time (UPSERT_LATEST, FOLLOW_POSTS).
+    private static final String DAYS_OF_RUN = """
+            select distinct cast(published_at at time zone ? as date) from post where practice_id = ? and import_run_id = ?
             """;
 
     private static final String DELETE_DAYS = "delete from daily_post_rollup where practice_id = ? and day = any(?)";
@@ -90,20 +97,27 @@ public class MetricRollups {
     @Inject
     DataSource dataSource;
 
-    /** Brings the aggregates up to date with the snapshots of one import run. */
-    public void refreshAfterRun(Connection c, long practiceId, ZoneId zone, long runId) throws SQLException {
-        TreeSet<LocalDate> days = daysOfRun(c, practiceId, zone, runId);
+    /**
+     * Brings the aggregates up to date with the snapshots of one import run. postsAllNew: none of
+     * the run's posts existed before it (the practice had no posts), so no earlier latest row or day
+     * of theirs needs looking for; each of those passes is a lookup per post of the run.
+     */
+    public void refreshAfterRun(Connection c, long practiceId, ZoneId zone, long runId, boolean postsAllNew)
+            throws SQLException {
+        TreeSet<LocalDate> days = postsAllNew ? new TreeSet<>() : days(c, EARLIER_DAYS_OF_RUN, practiceId, zone, runId);
         try (PreparedStatement st = c.prepareStatement(UPSERT_LATEST)) {
             st.setLong(1, practiceId);
             st.setLong(2, runId);
             st.executeUpdate();
         }
-        try (PreparedStatement st = c.prepareStatement(FOLLOW_POSTS)) {
-            st.setLong(1, practiceId);
-            st.setLong(2, runId);
-            st.executeUpdate();
+        if (!postsAllNew) {
+            try (PreparedStatement st = c.prepareStatement(FOLLOW_POSTS)) {
+                st.setLong(1, practiceId);
+                st.setLong(2, runId);
+                st.executeUpdate();
+            }
         }
-        days.addAll(daysOfRun(c, practiceId, zone, runId));
+        days.addAll(days(c, DAYS_OF_RUN, practiceId, zone, runId));
         reaggregate(c, practiceId, zone, days);
     }
 
@@ -127,9 +141,10 @@ public class MetricRollups {
         reaggregate(c, practiceId, zone, days);
     }
 
-    private static TreeSet<LocalDate> daysOfRun(Connection c, long practiceId, ZoneId zone, long runId) throws SQLException {
+    private static TreeSet<LocalDate> days(Connection c, String sql, long practiceId, ZoneId zone, long runId)
+            throws SQLException {
         TreeSet<LocalDate> days = new TreeSet<>();
-        try (PreparedStatement st = c.prepareStatement(DAYS_OF_RUN)) {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, zone.getId());
             st.setLong(2, practiceId);
             st.setLong(3, runId);
@@ -151,6 +166,10 @@ public class MetricRollups {
             st.setLong(1, practiceId);
             st.setArray(2, dayArray);
             st.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+            // A large import's days sort a row per post: in memory rather than in temporary files (until commit).
+            st.execute("set local work_mem = '64MB'");
         }
         try (PreparedStatement st = c.prepareStatement(AGGREGATE_DAYS)) {
             st.setString(1, zone.getId());

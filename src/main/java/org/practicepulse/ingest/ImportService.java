@@ -95,6 +95,15 @@ public class ImportService {
      * why nothing changed.
      */
     public Optional<ImportRun> importFile(ImportRequest request) {
+        return importFile(request, true);
+    }
+
+    /**
+     * As {@link #importFile(ImportRequest)}; scoreRisk false leaves the posts unscored (a null
+     * risk_rules_version, so the next rescore scores them): only for measuring what scoring adds to
+     * an import (ImportThroughputBenchmark).
+     */
+    public Optional<ImportRun> importFile(ImportRequest request, boolean scoreRisk) {
         String sha;
         long size;
         try {
@@ -107,7 +116,7 @@ public class ImportService {
         String[] detected = new String[1];
         try {
             return QuarkusTransaction.requiringNew().timeout(IMPORT_TIMEOUT_SECONDS)
-                    .call(() -> importInTransaction(request, sha, size, detected));
+                    .call(() -> importInTransaction(request, sha, size, detected, scoreRisk));
         } catch (UnreadableFileException e) {
             return Optional.of(recordFailure(request, sha, size, detected[0], e.getMessage()));
         } catch (RuntimeException e) {
@@ -117,8 +126,8 @@ public class ImportService {
         }
     }
 
-    private Optional<ImportRun> importInTransaction(ImportRequest request, String sha, long size, String[] detected)
-            throws IOException, SQLException {
+    private Optional<ImportRun> importInTransaction(ImportRequest request, String sha, long size, String[] detected,
+            boolean scoreRisk) throws IOException, SQLException {
         Practice practice = request.practice();
         if (UPLOAD.equals(request.source())) {
             lockFile(practice.id, sha); // the uploader waits for the answer
@@ -148,10 +157,9 @@ public class ImportService {
         ExportFile file = new ExportFile(request.file(), request.fileName(), zone, exportDate);
         Path unpacked = null;
         // One scorer for the whole run: the posts' merge records its version, and it scores them.
-        RiskScorer scorer = riskRules.scorer(practice.slug);
+        RiskScorer scorer = scoreRisk ? riskRules.scorer(practice.slug) : null;
         try (Connection connection = dataSource.getConnection();
-                ImportWriter writer = new ImportWriter(connection, practice.id, run.id, scorer.version(),
-                        config.maxProblemsStored(), json)) {
+                ImportWriter writer = new ImportWriter(connection, practice.id, run.id, scorer, config.maxProblemsStored(), json)) {
             List<Part> parts;
             if (file.kind() == ExportFile.Kind.ZIP) {
                 unpacked = Files.createTempDirectory("pulse-zip-");
@@ -170,9 +178,18 @@ public class ImportService {
             phases.done("read");
             writer.finish();
             phases.done("merge");
-            rollups.refreshAfterRun(connection, practice.id, zone, run.id);
+            rollups.refreshAfterRun(connection, practice.id, zone, run.id, writer.postsAllNew());
             phases.done("rollups");
-            riskScoring.scoreRun(connection, practice.id, run.id, scorer);
+            // The posts' texts were scored on another thread while reading, merging and rolling up.
+            writer.finishRiskScoring();
+            phases.done("scoring");
+            if (scorer != null) {
+                if (writer.postsScoredWhileReading()) {
+                    riskScoring.storeScoredWhileReading(connection, practice.id, run.id, writer.postsAllNew());
+                } else {
+                    riskScoring.scoreRun(connection, practice.id, run.id, scorer, writer.postsAllNew());
+                }
+            }
             phases.done("risk");
             reviewAnalysis.refreshAfterRun(connection, practice.id, run.id);
             phases.done("reviews");

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.practicepulse.risk.RiskScorer;
+
 /**
  * The sink of one import run: stages posts for one bulk merge ({@link PostStaging}), writes the other
  * rows in JDBC batches on the run's transaction, and keeps the counts and the (capped) list of
@@ -98,8 +100,8 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     private final long runId;
     private final int maxProblems;
     private final ObjectMapper json;
-    /** The version of the rules that will score this run's posts (recorded on each post by the merge). */
-    private final String riskRulesVersion;
+    /** The rules that score this run's posts (null: not scored). */
+    private final RiskScorer scorer;
     private final Map<String, Long> accountIds = new HashMap<>();
     private PostStaging posts;
     private PreparedStatement accountDays;
@@ -115,12 +117,12 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     final List<ImportProblem> problems = new ArrayList<>();
     private int problemsDropped;
 
-    ImportWriter(Connection connection, long practiceId, long runId, String riskRulesVersion, int maxProblems,
+    ImportWriter(Connection connection, long practiceId, long runId, RiskScorer scorer, int maxProblems,
             ObjectMapper json) {
         this.connection = connection;
         this.practiceId = practiceId;
         this.runId = runId;
-        this.riskRulesVersion = riskRulesVersion;
+        this.scorer = scorer;
         this.maxProblems = maxProblems;
         this.json = json;
     }
@@ -129,7 +131,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
     public void post(PostRow row) {
         try {
             if (posts == null) {
-                posts = new PostStaging(connection, practiceId, runId, riskRulesVersion, json);
+                posts = new PostStaging(connection, practiceId, runId, scorer, json);
             }
             posts.add(row, accountId(row.platform(), row.accountHandle()));
             imported++;
@@ -307,6 +309,23 @@ final class ImportWriter implements ImportSink, AutoCloseable {
         }
     }
 
+    /** Waits for the risk scores of the staged posts (computed while reading). */
+    void finishRiskScoring() throws SQLException {
+        if (posts != null) {
+            posts.finishScoring();
+        }
+    }
+
+    /** Whether the posts' risk was scored while reading (see PostStaging#scoredWhileReading). */
+    boolean postsScoredWhileReading() {
+        return posts != null && posts.scoredWhileReading();
+    }
+
+    /** Whether no post of this run existed before it (true when it has no posts). */
+    boolean postsAllNew() {
+        return posts == null || posts.allNew();
+    }
+
     /** Writes everything still pending: the last batches and the staged posts. */
     void finish() throws SQLException {
         flush();
@@ -343,6 +362,9 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (posts != null) {
+            posts.close();
+        }
         for (PreparedStatement statement : new PreparedStatement[] { accountDays, traffic, reviews }) {
             if (statement != null) {
                 statement.close();

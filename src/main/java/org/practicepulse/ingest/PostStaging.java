@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.practicepulse.db.CopyRows;
+import org.practicepulse.risk.RiskScorer;
+import org.practicepulse.risk.ScoringWhileReading;
 
 /**
  * The bulk path for posts: rows are COPYed (PostgreSQL's COPY protocol) into a temporary staging
@@ -96,16 +98,23 @@ final class PostStaging {
     private final Connection connection;
     private final long practiceId;
     private final long runId;
-    private final String riskRulesVersion;
+    private final RiskScorer scorer;
     private final ObjectMapper json;
     private CopyRows stage;
+    private ScoringWhileReading scoring;
+    private boolean textMissing;
+    private boolean duplicates;
+    private boolean allNew;
 
-    /** riskRulesVersion: the rules that score the run's posts later in the same transaction. */
-    PostStaging(Connection connection, long practiceId, long runId, String riskRulesVersion, ObjectMapper json) {
+    /**
+     * scorer: the rules that score the run's posts (their version is recorded on each post); null
+     * leaves the posts unscored.
+     */
+    PostStaging(Connection connection, long practiceId, long runId, RiskScorer scorer, ObjectMapper json) {
         this.connection = connection;
         this.practiceId = practiceId;
         this.runId = runId;
-        this.riskRulesVersion = riskRulesVersion;
+        this.scorer = scorer;
         this.json = json;
     }
 
@@ -113,6 +122,16 @@ final class PostStaging {
         if (stage == null) {
             CopyRows.createStagingTable(connection, "post_stage", STAGE_COLUMNS);
             stage = new CopyRows(connection, "post_stage");
+            if (scorer != null) {
+                scoring = new ScoringWhileReading(connection, scorer, json);
+            }
+        }
+        if (scoring != null) {
+            if (row.text() == null) {
+                textMissing = true; // the post keeps the text it had: only the database knows it
+            } else {
+                scoring.submit(row.platform(), row.externalId(), row.text());
+            }
         }
         PostCounters c = row.counters();
         stage.number(stage.rows()).number(accountId).text(row.platform()).text(row.externalId())
@@ -131,6 +150,39 @@ final class PostStaging {
         stage.endRow();
     }
 
+    /**
+     * Waits until every staged text is scored and stages the scores with findings, when they are the
+     * posts' scores ({@link #scoredWhileReading}); otherwise stops the scoring. Call after the merge.
+     */
+    void finishScoring() throws SQLException {
+        if (scoring != null) {
+            if (scoredWhileReading()) {
+                scoring.finish();
+            }
+            scoring.close();
+        }
+    }
+
+    /**
+     * Whether the scores computed while reading are the posts' scores: every row carried its text and
+     * no post came twice (whose final text is then one of several).
+     */
+    boolean scoredWhileReading() {
+        return scoring != null && !textMissing && !duplicates;
+    }
+
+    /** Whether no merged post existed before (the practice had none): nothing earlier of theirs to replace. */
+    boolean allNew() {
+        return allNew;
+    }
+
+    /** Stops the scoring thread, if any (an import that failed). */
+    void close() {
+        if (scoring != null) {
+            scoring.close();
+        }
+    }
+
     /** Writes everything staged into post and post_metric_snapshot. */
     void merge() throws SQLException {
         if (stage == null) {
@@ -138,6 +190,13 @@ final class PostStaging {
         }
         stage.send();
         execute("analyze post_stage"); // a temporary table has no statistics until analysed
+        try (PreparedStatement st = connection.prepareStatement("select not exists (select 1 from post where practice_id = ?)")) {
+            st.setLong(1, practiceId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                allNew = rs.getBoolean(1);
+            }
+        }
         // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
         execute("savepoint post_merge");
         try {
@@ -149,6 +208,7 @@ final class PostStaging {
             }
             // The file holds some post more than once: apply the occurrences in file order.
             execute("rollback to savepoint post_merge");
+            duplicates = true;
             execute(RANK_STAGE);
             long passes;
             try (Statement st = connection.createStatement();
@@ -173,7 +233,7 @@ final class PostStaging {
             int i = 1;
             st.setLong(i++, practiceId);
             st.setLong(i++, runId);
-            st.setString(i++, riskRulesVersion);
+            st.setString(i++, scorer == null ? null : scorer.version());
             if (occurrence != null) {
                 st.setLong(i, occurrence);
             }

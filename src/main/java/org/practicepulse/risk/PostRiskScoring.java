@@ -55,10 +55,20 @@ public class PostRiskScoring {
     private static final String POSTS_OF_RUN = """
             select id, text, platform from post where practice_id = ? and import_run_id = ? and id > ? order by id limit ?
             """;
-    private static final String STAGE_COLUMNS = """
-            post_id bigint not null, rules_version text not null, score int not null, level text not null,
-            categories text[] not null, findings jsonb not null
+    /** The columns of a staged score, after its key: what {@link #stageScore} writes. */
+    static final String STAGE_SCORES = """
+            rules_version text not null, score int not null, level text not null, categories text[] not null,
+            findings jsonb not null
             """;
+    private static final String STAGE_COLUMNS = "post_id bigint not null, " + STAGE_SCORES;
+    // Scores computed while reading (ScoringWhileReading) find their post by key.
+    private static final String STAGE_FROM_READING = """
+            insert into post_risk_stage (post_id, rules_version, score, level, categories, findings)
+            select p.id, r.rules_version, r.score, r.level, r.categories, r.findings
+            from %s r
+            cross join lateral (select p.id from post p
+                                where p.practice_id = ? and p.platform = r.platform and p.external_id = r.external_id offset 0) p
+            """.formatted(ScoringWhileReading.STAGE);
     private static final String MERGE_STAGE = """
             insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
             select ?, post_id, rules_version, score, level, categories, findings, now() from post_risk_stage
@@ -102,7 +112,8 @@ public class PostRiskScoring {
      * merge has set the posts' risk_rules_version to this scorer's version already. Returns the
      * number of posts scored.
      */
-    public int scoreRun(Connection connection, long practiceId, long importRunId, RiskScorer scorer) throws SQLException {
+    public int scoreRun(Connection connection, long practiceId, long importRunId, RiskScorer scorer, boolean postsAllNew)
+            throws SQLException {
         CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
         CopyRows stage = new CopyRows(connection, "post_risk_stage");
         long after = 0;
@@ -128,26 +139,54 @@ public class PostRiskScoring {
             scored += page.size();
             for (int i = 0; i < page.size(); i++) {
                 RiskAssessment risk = risks.get(i);
-                if (risk.findings().isEmpty()) {
-                    continue;
+                if (!risk.findings().isEmpty()) {
+                    stageScore(stage.number(page.get(i).id()), risk, findingsJson(risk, json));
                 }
-                stage.number(page.get(i).id()).text(risk.rulesVersion()).number((long) risk.score()).text(risk.level())
-                        .text("{" + String.join(",", risk.categories()) + "}").text(findingsJson(page.get(i).id(), risk));
-                stage.endRow();
             }
             after = page.get(page.size() - 1).id();
         }
         stage.send();
+        mergeStage(connection, practiceId, importRunId, postsAllNew);
+        return scored;
+    }
+
+    /**
+     * Stores the scores that {@link ScoringWhileReading} computed for this run's staged rows. Valid
+     * when every staged row carried its text and no post occurred twice (so each post's text is its
+     * one staged row's); otherwise the importer calls {@link #scoreRun} instead.
+     */
+    public void storeScoredWhileReading(Connection connection, long practiceId, long importRunId, boolean postsAllNew)
+            throws SQLException {
+        CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
+        try (PreparedStatement stage = connection.prepareStatement(STAGE_FROM_READING)) {
+            stage.setLong(1, practiceId);
+            stage.executeUpdate();
+        }
+        mergeStage(connection, practiceId, importRunId, postsAllNew);
+    }
+
+    /** postsAllNew: no post of the run existed before it, so none can have an earlier finding to clear. */
+    private static void mergeStage(Connection connection, long practiceId, long importRunId, boolean postsAllNew)
+            throws SQLException {
         try (PreparedStatement merge = connection.prepareStatement(MERGE_STAGE)) {
             merge.setLong(1, practiceId);
             merge.executeUpdate();
+        }
+        if (postsAllNew) {
+            return;
         }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_CLEARED)) {
             delete.setLong(1, practiceId);
             delete.setLong(2, importRunId);
             delete.executeUpdate();
         }
-        return scored;
+    }
+
+    /** The cells of a score after its key (post id or staging number), and the row's end. */
+    static void stageScore(CopyRows row, RiskAssessment risk, String findingsJson) throws SQLException {
+        row.text(risk.rulesVersion()).number((long) risk.score()).text(risk.level())
+                .text("{" + String.join(",", risk.categories()) + "}").text(findingsJson);
+        row.endRow();
     }
 
     private record PostText(long id, String text, String platform) {
@@ -296,15 +335,15 @@ public class PostRiskScoring {
         upsert.setInt(4, risk.score());
         upsert.setString(5, risk.level());
         upsert.setString(6, "{" + String.join(",", risk.categories()) + "}");
-        upsert.setString(7, findingsJson(postId, risk));
+        upsert.setString(7, findingsJson(risk, json));
         upsert.addBatch();
     }
 
-    private String findingsJson(long postId, RiskAssessment risk) {
+    static String findingsJson(RiskAssessment risk, ObjectMapper json) {
         try {
             return json.writeValueAsString(risk.findings());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the findings of post " + postId, e);
+            throw new IllegalStateException("cannot write risk findings", e);
         }
     }
 

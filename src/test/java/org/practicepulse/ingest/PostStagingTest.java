@@ -88,6 +88,27 @@ class PostStagingTest {
         assertEquals(0L, StoredRows.one(dataSource, "select count(*) as n from post_risk where practice_id = ?", practice.id).get("n"));
     }
 
+    @Test
+    void theRiskIsThatOfEachPostsFinalText() throws Exception {
+        Practice practice = data.practice("staging-risk", "UTC");
+        String owner = data.user("staging-risk-owner", Role.OWNER, practice);
+        // the same post twice: its risky first text is replaced by a clean one
+        TestData.upload(owner, practice, write("twice.csv", HEADER
+                + "threads,lakeside,k1,2026-09-14T12:00:00Z,\"DM me your symptoms, I'll tell you what to take\",100,7,1,2026-10-01\n"
+                + "threads,lakeside,k2,2026-09-15T12:00:00Z,\"DM me your symptoms, I'll tell you what to take\",50,1,0,2026-10-01\n"
+                + "threads,lakeside,k1,2026-09-14T12:00:00Z,Flu shots are in at both clinics,120,8,1,2026-10-01\n"));
+        assertEquals(0, riskScore(practice, "k1"));
+        int risky = riskScore(practice, "k2");
+        org.junit.jupiter.api.Assertions.assertTrue(risky > 0);
+        // counters without text: the posts keep their texts, and so their scores
+        TestData.upload(owner, practice, write("counters.csv", HEADER
+                + "threads,lakeside,k1,2026-09-14T12:00:00Z,,130,9,1,2026-10-02\n"
+                + "threads,lakeside,k2,2026-09-15T12:00:00Z,,60,2,0,2026-10-02\n"));
+        assertEquals(0, riskScore(practice, "k1"));
+        assertEquals(risky, riskScore(practice, "k2"));
+        assertEquals(1L, StoredRows.one(dataSource, "select count(*) as n from post_risk where practice_id = ?", practice.id).get("n"));
+    }
+
     private int riskScore(Practice practice, String externalId) {
         // post_risk keeps posts with findings; a scored post without a row scored 0
         return ((Number) StoredRows.one(dataSource, "select coalesce(r.score, case when p.risk_rules_version is not null then 0 end)"
