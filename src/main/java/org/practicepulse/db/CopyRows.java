@@ -1,19 +1,20 @@
 package org.practicepulse.db;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Rows for PostgreSQL's COPY protocol ({@code format csv}), sent in chunks of a few MB so memory
- * stays bounded whatever the row count, and so that the connection is free for other statements
- * between chunks. Cells are written in order with {@link #text}, {@link #number} ...; {@link #endRow}
+ * Rows for PostgreSQL's COPY protocol ({@code format csv}), written in chunks of a few MB so memory
+ * stays bounded whatever the row count. One COPY stays open across chunks, so PostgreSQL stores
+ * rows while the caller produces the next ones; {@link #send} ends it, and must be called before
+ * the connection runs anything else (another statement, another CopyRows) and before the table
+ * is read. Cells are written in order with {@link #text}, {@link #number} ...; {@link #endRow}
  * ends a row. An absent value is NULL; text is quoted, so an empty string stays an empty string.
  */
 public final class CopyRows {
@@ -24,6 +25,7 @@ public final class CopyRows {
     private final String copySql;
     private final StringBuilder chunk = new StringBuilder();
     private CopyManager copy;
+    private CopyIn open;
     private boolean rowStarted;
     private long rows;
 
@@ -85,7 +87,7 @@ public final class CopyRows {
         rowStarted = false;
         rows++;
         if (chunk.length() >= CHUNK_CHARS) {
-            send();
+            write();
         }
     }
 
@@ -93,21 +95,45 @@ public final class CopyRows {
         return rows;
     }
 
-    /** Sends what is buffered; call before reading the table. */
+    /** Sends what is buffered and ends the COPY: the rows are in the table, the connection is free. */
     public void send() throws SQLException {
+        write();
+        if (open != null) {
+            CopyIn ending = open;
+            open = null;
+            ending.endCopy();
+        }
+    }
+
+    /** Abandons an open COPY (the transaction is failing): the connection must not stay in COPY mode. */
+    public void cancel() {
+        chunk.setLength(0);
+        if (open != null) {
+            CopyIn cancelling = open;
+            open = null;
+            try {
+                if (cancelling.isActive()) {
+                    cancelling.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the connection is broken already; the pool discards it
+            }
+        }
+    }
+
+    private void write() throws SQLException {
         if (chunk.length() == 0) {
             return;
         }
-        if (copy == null) {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        if (open == null) {
+            if (copy == null) {
+                copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            }
+            open = copy.copyIn(copySql);
         }
         byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
         chunk.setLength(0);
-        try {
-            copy.copyIn(copySql, new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + copySql + " failed", e);
-        }
+        open.writeToCopy(bytes, 0, bytes.length);
     }
 
     private void separator() {

@@ -299,6 +299,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
 
     void flush() throws SQLException {
         if (pending > 0) {
+            pausePosts();
             for (PreparedStatement batch : new PreparedStatement[] { accountDays, traffic, reviews }) {
                 if (batch != null) {
                     batch.executeBatch();
@@ -306,6 +307,13 @@ final class ImportWriter implements ImportSink, AutoCloseable {
             }
             pending = 0;
             pendingKeys.clear();
+        }
+    }
+
+    /** The staged posts' COPY holds the connection: end it before any other statement. */
+    private void pausePosts() throws SQLException {
+        if (posts != null) {
+            posts.pause();
         }
     }
 
@@ -338,6 +346,7 @@ final class ImportWriter implements ImportSink, AutoCloseable {
         String key = platform + "\u0000" + handle;
         Long id = accountIds.get(key);
         if (id == null) {
+            pausePosts();
             try (PreparedStatement st = connection.prepareStatement(UPSERT_ACCOUNT)) {
                 st.setLong(1, practiceId);
                 st.setString(2, platform);

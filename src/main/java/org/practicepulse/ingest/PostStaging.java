@@ -28,6 +28,8 @@ import org.practicepulse.risk.ScoringWhileReading;
  */
 final class PostStaging {
 
+    /** Scores with findings held in memory at most before they are staged (each ends the posts' COPY once). */
+    private static final int SCORES_PER_DRAIN = 2_000;
     /** ON CONFLICT DO UPDATE cannot touch one row twice in one statement. */
     private static final String CARDINALITY_VIOLATION = "21000";
 
@@ -131,6 +133,10 @@ final class PostStaging {
                 textMissing = true; // the post keeps the text it had: only the database knows it
             } else {
                 scoring.submit(row.platform(), row.externalId(), row.text());
+                if (scoring.scoresWaiting() >= SCORES_PER_DRAIN) {
+                    stage.send(); // one COPY at a time on the connection
+                    scoring.drain();
+                }
             }
         }
         PostCounters c = row.counters();
@@ -176,10 +182,20 @@ final class PostStaging {
         return allNew;
     }
 
-    /** Stops the scoring thread, if any (an import that failed). */
+    /** Ends the posts' COPY so the connection can run other statements; more rows may follow. */
+    void pause() throws SQLException {
+        if (stage != null) {
+            stage.send();
+        }
+    }
+
+    /** Stops the scoring thread, if any, and abandons an unfinished COPY (an import that failed). */
     void close() {
         if (scoring != null) {
             scoring.close();
+        }
+        if (stage != null) {
+            stage.cancel();
         }
     }
 

@@ -143,9 +143,9 @@ public class PostRiskScoring {
                     stageScore(stage.number(page.get(i).id()), risk, findingsJson(risk, json));
                 }
             }
+            stage.send(); // the connection reads the next page
             after = page.get(page.size() - 1).id();
         }
-        stage.send();
         mergeStage(connection, practiceId, importRunId, postsAllNew);
         return scored;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ public final class ScoringWhileReading implements AutoCloseable {
     private final Semaphore queuedChars = new Semaphore(QUEUED_CHARS);
     private final ConcurrentLinkedQueue<List<Scored>> results = new ConcurrentLinkedQueue<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Thread worker;
     private List<Item> batch = new ArrayList<>(BATCH);
     private int batchChars;
@@ -72,8 +74,8 @@ public final class ScoringWhileReading implements AutoCloseable {
     }
 
     /**
-     * Queues one staged row's text (waits while too much text is waiting) and stages the scores
-     * ready so far. A post must come once per import: its score is stored by platform and id.
+     * Queues one staged row's text (waits while too much text is waiting). A post must come once
+     * per import: its score is stored by platform and id.
      */
     public void submit(String platform, String externalId, String text) throws SQLException {
         batch.add(new Item(platform, externalId, text));
@@ -83,8 +85,29 @@ public final class ScoringWhileReading implements AutoCloseable {
             put(new Batch(batch, Math.min(batchChars, QUEUED_CHARS)));
             batch = new ArrayList<>(BATCH);
             batchChars = 0;
-            drain();
         }
+    }
+
+    /** Scores with findings computed and not yet staged: the importer stages them ({@link #drain}) now and then. */
+    public int scoresWaiting() {
+        return waiting.get();
+    }
+
+    /**
+     * COPYs the scores ready so far into the staging table and ends that COPY. The connection must be
+     * free: the importer ends its own COPY first.
+     */
+    public void drain() throws SQLException {
+        rethrow();
+        List<Scored> ready;
+        while ((ready = results.poll()) != null) {
+            waiting.addAndGet(-ready.size());
+            for (Scored s : ready) {
+                PostRiskScoring.stageScore(stage.text(s.item().platform()).text(s.item().externalId()), s.risk(),
+                        s.findingsJson());
+            }
+        }
+        stage.send();
     }
 
     /**
@@ -113,14 +136,14 @@ public final class ScoringWhileReading implements AutoCloseable {
         }
         rethrow();
         drain();
-        stage.send();
         return submitted;
     }
 
-    /** Stops the scoring thread (an import that failed or finished). */
+    /** Stops the scoring thread (an import that failed or finished) and abandons an unfinished COPY. */
     @Override
     public void close() {
         worker.interrupt();
+        stage.cancel();
     }
 
     private void work() {
@@ -130,7 +153,9 @@ public final class ScoringWhileReading implements AutoCloseable {
                 if (queued == END) {
                     return;
                 }
-                results.add(score(queued));
+                List<Scored> risky = score(queued);
+                results.add(risky);
+                waiting.addAndGet(risky.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,17 +191,6 @@ public final class ScoringWhileReading implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing posts for risk scoring", e);
-        }
-    }
-
-    private void drain() throws SQLException {
-        rethrow();
-        List<Scored> ready;
-        while ((ready = results.poll()) != null) {
-            for (Scored s : ready) {
-                PostRiskScoring.stageScore(stage.text(s.item().platform()).text(s.item().externalId()), s.risk(),
-                        s.findingsJson());
-            }
         }
     }
 

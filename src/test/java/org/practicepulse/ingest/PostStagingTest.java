@@ -109,6 +109,44 @@ class PostStagingTest {
         assertEquals(1L, StoredRows.one(dataSource, "select count(*) as n from post_risk where practice_id = ?", practice.id).get("n"));
     }
 
+    @Test
+    void aLargeFileWithAccountsAppearingMidFileIsStagedWholeAndEveryPostScored() throws Exception {
+        Practice practice = data.practice("staging-large", "UTC");
+        String owner = data.user("staging-large-owner", Role.OWNER, practice);
+        // > 2 MB, so the posts' COPY spans chunks; a new account every 5,000 rows ends it for a lookup,
+        // and a risky text every third row makes the scores drain into their own COPY several times.
+        StringBuilder csv = new StringBuilder(HEADER);
+        int rows = 15_000;
+        long impressions = 0;
+        String filler = " Our clinic team shares seasonal health reminders for families in the neighbourhood.".repeat(2);
+        for (int i = 0; i < rows; i++) {
+            String text = i % 3 == 0 ? "DM me your symptoms and I'll tell you what to take." + filler : "Flu shots are in." + filler;
+            csv.append("threads,account-").append(i / 5_000).append(",big-").append(i).append(",2026-09-")
+                    .append(10 + i % 20).append("T12:00:00Z,\"").append(text).append("\",").append(i).append(",1,0,2026-10-01\n");
+            impressions += i;
+        }
+        Path file = write("large.csv", csv.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(Files.size(file) > 3_000_000, "the file spans COPY chunks");
+        JsonPath run = TestData.upload(owner, practice, file);
+        assertEquals("IMPORTED", run.getString("status"));
+        assertEquals(rows, run.getInt("rowsImported"));
+        Map<String, Object> stored = StoredRows.one(dataSource, """
+                select (select count(*) from post where practice_id = ?) as posts,
+                       (select count(distinct account_id) from post where practice_id = ?) as accounts,
+                       (select sum(impressions) from post_metric_snapshot where practice_id = ?) as impressions,
+                       (select count(*) from post where practice_id = ? and risk_rules_version is not null) as scored,
+                       (select count(*) from post_risk r join post p on p.practice_id = r.practice_id and p.id = r.post_id
+                        where p.practice_id = ? and p.text like 'DM me%') as risky,
+                       (select count(*) from post_risk where practice_id = ?) as findings
+                """, practice.id, practice.id, practice.id, practice.id, practice.id, practice.id);
+        assertEquals((long) rows, stored.get("posts"));
+        assertEquals(3L, stored.get("accounts"));
+        assertEquals(java.math.BigDecimal.valueOf(impressions), stored.get("impressions"));
+        assertEquals((long) rows, stored.get("scored"));
+        assertEquals((long) rows / 3, stored.get("risky"), "every risky post has its finding");
+        assertEquals((long) rows / 3, stored.get("findings"), "and no clean post has one");
+    }
+
     private int riskScore(Practice practice, String externalId) {
         // post_risk keeps posts with findings; a scored post without a row scored 0
         return ((Number) StoredRows.one(dataSource, "select coalesce(r.score, case when p.risk_rules_version is not null then 0 end)"
