@@ -95,41 +95,38 @@ class StatementReferencesTest {
         refused("delete from post where practice_id = ? and id = ?", practice.id, postId);
         refused("update post set id = id + 1000000 where practice_id = ?", practice.id);
         refused("update import_run set id = id + 1000000 where id = ?", runId);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                assertEquals(1, count(c, "select count(*) from post_risk where practice_id = ?", practice.id),
-                        "the risky post has a post_risk row");
-                execute(c, "delete from post_metric_snapshot where practice_id = ?", practice.id);
-                execute(c, "delete from post_latest_metric where practice_id = ?", practice.id);
-                execute(c, "delete from post where practice_id = ?", practice.id);
-                assertEquals(0, count(c, "select count(*) from post_risk where practice_id = ?", practice.id),
-                        "a post's risk goes with it");
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
+        rolledBack(c -> {
+            assertEquals(1, count(c, "select count(*) from post_risk where practice_id = ?", practice.id),
+                    "the risky post has a post_risk row");
+            execute(c, "delete from post_metric_snapshot where practice_id = ?", practice.id);
+            execute(c, "delete from post_latest_metric where practice_id = ?", practice.id);
+            execute(c, "delete from post where practice_id = ?", practice.id);
+            assertEquals(0, count(c, "select count(*) from post_risk where practice_id = ?", practice.id),
+                    "a post's risk goes with it");
+        });
     }
 
     private void refused(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                SQLException e = assertThrows(SQLException.class, () -> execute(c, sql, parameters), sql);
-                assertEquals(FOREIGN_KEY_VIOLATION, e.getSQLState(), sql + ": " + e.getMessage());
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
+        rolledBack(c -> {
+            SQLException e = assertThrows(SQLException.class, () -> execute(c, sql, parameters), sql);
+            assertEquals(FOREIGN_KEY_VIOLATION, e.getSQLState(), sql + ": " + e.getMessage());
+        });
     }
 
     private void accepted(String sql, Object... parameters) throws SQLException {
+        rolledBack(c -> assertEquals(1, execute(c, sql, parameters), sql));
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in a transaction that is rolled back, whatever happens. */
+    private void rolledBack(Work work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                assertEquals(1, execute(c, sql, parameters), sql);
+                work.run(c);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
