@@ -126,7 +126,9 @@ public final class ScoringWhileReading implements AutoCloseable {
                 input.add(END); // leave the end mark for the scoring thread
                 break;
             }
-            results.add(score(queued));
+            List<Scored> risky = score(queued);
+            results.add(risky);
+            waiting.addAndGet(risky.size());
         }
         try {
             worker.join();
