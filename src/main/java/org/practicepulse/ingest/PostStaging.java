@@ -41,8 +41,12 @@ final class PostStaging {
                 watch_time_seconds bigint, follows bigint, extra jsonb
             """;
 
-    // %s is the source relation: the whole stage, or one occurrence of each post.
+    // %s is the source relation: the whole stage, or one occurrence of each post. It answers how many
+    // posts existed already (an updated row's xmax is set, an inserted one's is 0): that counts the
+    // posts of imports that committed while this one waited for their rows, which a look at the table
+    // before the merge cannot see.
     private static final String MERGE_POSTS = """
+            with merged as (
             insert into post (practice_id, account_id, platform, external_id, published_at, published_day_only, text,
                 permalink, post_type, import_run_id, risk_rules_version)
             select ?, account_id, platform, external_id, published_at, published_day_only, text, permalink, post_type, ?, ?
@@ -64,6 +68,8 @@ final class PostStaging {
                 post_type = coalesce(excluded.post_type, post.post_type),
                 import_run_id = excluded.import_run_id,
                 risk_rules_version = excluded.risk_rules_version
+            returning (xmax = 0) as inserted)
+            select count(*) filter (where not inserted) from merged
             """;
 
     private static final String MERGE_SNAPSHOTS = """
@@ -106,7 +112,7 @@ final class PostStaging {
     private ScoringWhileReading scoring;
     private boolean textMissing;
     private boolean duplicates;
-    private boolean allNew;
+    private long existingPosts;
 
     /**
      * scorer: the rules that score the run's posts (their version is recorded on each post); null
@@ -132,7 +138,8 @@ final class PostStaging {
             if (row.text() == null) {
                 textMissing = true; // the post keeps the text it had: only the database knows it
             } else {
-                scoring.submit(row.platform(), row.externalId(), row.text());
+                // the text as stored: COPY drops NUL characters (CopyRows.text)
+                scoring.submit(row.platform(), row.externalId(), row.text().replace("\u0000", ""));
                 if (scoring.scoresWaiting() >= SCORES_PER_DRAIN) {
                     stage.send(); // one COPY at a time on the connection
                     scoring.drain();
@@ -177,9 +184,12 @@ final class PostStaging {
         return scoring != null && !textMissing && !duplicates;
     }
 
-    /** Whether no merged post existed before (the practice had none): nothing earlier of theirs to replace. */
+    /**
+     * Whether no merged post existed before this run: nothing earlier of theirs (latest row, day,
+     * finding) needs replacing. A post that the file holds twice counts as existing.
+     */
     boolean allNew() {
-        return allNew;
+        return stage != null && existingPosts == 0;
     }
 
     /** Ends the posts' COPY so the connection can run other statements; more rows may follow. */
@@ -206,13 +216,6 @@ final class PostStaging {
         }
         stage.send();
         execute("analyze post_stage"); // a temporary table has no statistics until analysed
-        try (PreparedStatement st = connection.prepareStatement("select not exists (select 1 from post where practice_id = ?)")) {
-            st.setLong(1, practiceId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                allNew = rs.getBoolean(1);
-            }
-        }
         // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
         execute("savepoint post_merge");
         try {
@@ -225,6 +228,7 @@ final class PostStaging {
             // The file holds some post more than once: apply the occurrences in file order.
             execute("rollback to savepoint post_merge");
             duplicates = true;
+            existingPosts = 0;
             execute(RANK_STAGE);
             long passes;
             try (Statement st = connection.createStatement();
@@ -253,7 +257,10 @@ final class PostStaging {
             if (occurrence != null) {
                 st.setLong(i, occurrence);
             }
-            st.executeUpdate();
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                existingPosts += rs.getLong(1);
+            }
         }
         try (PreparedStatement st = connection.prepareStatement(MERGE_SNAPSHOTS.formatted(source))) {
             int i = 1;

@@ -81,12 +81,14 @@ public class PostRiskScoring {
             """;
     /** Posts read and scored (on every core) at a time. */
     private static final int SCORE_PAGE = 5_000;
-    // Locked, so that an import cannot change a text between its scoring here and the write.
+    // Locked, so that an import cannot change a text between its scoring here and the write. Posts
+    // an import holds are skipped, not waited for (the import locks them in file order, this in id
+    // order: waiting could deadlock); the import scores them itself with the current rules.
     private static final String STALE_POSTS = """
             select id, text, platform from post
             where practice_id = ? and id > ? and risk_rules_version is distinct from ?
             order by id limit ?
-            for update
+            for update skip locked
             """;
     private static final String DELETE_RISKS = "delete from post_risk where practice_id = ? and post_id = any(?)";
     private static final String MARK_SCORED = "update post set risk_rules_version = ? where practice_id = ? and id = any(?)";

@@ -41,7 +41,8 @@ public final class ScoringWhileReading implements AutoCloseable {
     private record Batch(List<Item> items, int chars) {
     }
 
-    private record Scored(Item item, RiskAssessment risk, String findingsJson) {
+    /** A score with findings; the text is not kept (waiting scores are outside the text budget). */
+    private record Scored(String platform, String externalId, RiskAssessment risk, String findingsJson) {
     }
 
     private final RiskScorer scorer;
@@ -50,7 +51,7 @@ public final class ScoringWhileReading implements AutoCloseable {
     private final BlockingQueue<Batch> input = new LinkedBlockingQueue<>();
     private final Semaphore queuedChars = new Semaphore(QUEUED_CHARS);
     private final ConcurrentLinkedQueue<List<Scored>> results = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Thread worker;
     private List<Item> batch = new ArrayList<>(BATCH);
@@ -103,8 +104,7 @@ public final class ScoringWhileReading implements AutoCloseable {
         while ((ready = results.poll()) != null) {
             waiting.addAndGet(-ready.size());
             for (Scored s : ready) {
-                PostRiskScoring.stageScore(stage.text(s.item().platform()).text(s.item().externalId()), s.risk(),
-                        s.findingsJson());
+                PostRiskScoring.stageScore(stage.text(s.platform()).text(s.externalId()), s.risk(), s.findingsJson());
             }
         }
         stage.send();
@@ -161,7 +161,8 @@ public final class ScoringWhileReading implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // e.g. a StackOverflowError of a backtracking pattern: the import must fail, not lose scores
             failure.set(e);
         }
     }
@@ -172,7 +173,7 @@ public final class ScoringWhileReading implements AutoCloseable {
             for (Item item : queued.items()) {
                 RiskAssessment risk = scorer.score(item.text(), item.platform());
                 if (!risk.findings().isEmpty()) {
-                    risky.add(new Scored(item, risk, PostRiskScoring.findingsJson(risk, json)));
+                    risky.add(new Scored(item.platform(), item.externalId(), risk, PostRiskScoring.findingsJson(risk, json)));
                 }
             }
         } finally {
@@ -197,7 +198,7 @@ public final class ScoringWhileReading implements AutoCloseable {
     }
 
     private void rethrow() {
-        RuntimeException e = failure.get();
+        Throwable e = failure.get();
         if (e != null) {
             throw new IllegalStateException("risk scoring failed: " + e.getMessage(), e);
         }
