@@ -1,5 +1,9 @@
 package org.practicepulse.db;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +27,8 @@ public final class CopyRows {
 
     private final Connection connection;
     private final String copySql;
+    /** Where rows go instead of a COPY: a file to COPY later ({@link #toWriter}). */
+    private final Writer writer;
     private final StringBuilder chunk = new StringBuilder();
     private CopyManager copy;
     private CopyIn open;
@@ -32,7 +38,28 @@ public final class CopyRows {
     /** {@code table} is a table (often a temporary staging table) whose columns match the cells in order. */
     public CopyRows(Connection connection, String table) {
         this.connection = connection;
-        this.copySql = "copy " + table + " from stdin (format csv)";
+        this.copySql = copySql(table);
+        this.writer = null;
+    }
+
+    private CopyRows(Writer writer) {
+        this.connection = null;
+        this.copySql = null;
+        this.writer = writer;
+    }
+
+    /** Rows in the same CSV form, written to a file (a thread without the connection), for {@link #copyIn} later. */
+    public static CopyRows toWriter(Writer writer) {
+        return new CopyRows(writer);
+    }
+
+    /** COPYs rows that {@link #toWriter} wrote into the table. */
+    public static long copyIn(Connection connection, String table, Reader rows) throws SQLException, IOException {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(table), rows);
+    }
+
+    private static String copySql(String table) {
+        return "copy " + table + " from stdin (format csv)";
     }
 
     /** Creates a temporary table dropped at the end of the transaction (commit or rollback). */
@@ -123,6 +150,15 @@ public final class CopyRows {
 
     private void write() throws SQLException {
         if (chunk.length() == 0) {
+            return;
+        }
+        if (writer != null) {
+            try {
+                writer.append(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write rows to copy", e);
+            }
+            chunk.setLength(0);
             return;
         }
         if (open == null) {

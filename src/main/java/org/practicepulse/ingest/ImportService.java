@@ -180,12 +180,12 @@ public class ImportService {
             phases.done("merge");
             rollups.refreshAfterRun(connection, practice.id, zone, run.id, writer.postsAllNew());
             phases.done("rollups");
-            // The posts' texts were scored on another thread while reading, merging and rolling up.
+            // The posts' texts were scored on another thread while PostgreSQL merged and rolled them up.
             writer.finishRiskScoring();
             phases.done("scoring");
             if (scorer != null) {
                 if (writer.postsScoredWhileReading()) {
-                    riskScoring.storeScoredWhileReading(connection, practice.id, run.id, writer.postsAllNew());
+                    riskScoring.storeBackgroundScores(connection, practice.id, run.id, writer.postsAllNew());
                 } else {
                     riskScoring.scoreRun(connection, practice.id, run.id, scorer, writer.postsAllNew());
                 }

@@ -317,16 +317,16 @@ final class ImportWriter implements ImportSink, AutoCloseable {
         }
     }
 
-    /** Waits for the risk scores of the staged posts (computed while reading). */
+    /** Waits for the risk scores of the staged posts (computed in the background since the reading ended). */
     void finishRiskScoring() throws SQLException {
         if (posts != null) {
             posts.finishScoring();
         }
     }
 
-    /** Whether the posts' risk was scored while reading (see PostStaging#scoredWhileReading). */
+    /** Whether the posts' risk was scored in the background (see PostStaging#scoredInBackground). */
     boolean postsScoredWhileReading() {
-        return posts != null && posts.scoredWhileReading();
+        return posts != null && posts.scoredInBackground();
     }
 
     /** Whether no post of this run existed before it (true when it has no posts). */

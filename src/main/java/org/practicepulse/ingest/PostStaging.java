@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.practicepulse.db.CopyRows;
 import org.practicepulse.risk.RiskScorer;
-import org.practicepulse.risk.ScoringWhileReading;
+import org.practicepulse.risk.BackgroundScoring;
 
 /**
  * The bulk path for posts: rows are COPYed (PostgreSQL's COPY protocol) into a temporary staging
@@ -28,8 +28,6 @@ import org.practicepulse.risk.ScoringWhileReading;
  */
 final class PostStaging {
 
-    /** Scores with findings held in memory at most before they are staged (each ends the posts' COPY once). */
-    private static final int SCORES_PER_DRAIN = 2_000;
     /** ON CONFLICT DO UPDATE cannot touch one row twice in one statement. */
     private static final String CARDINALITY_VIOLATION = "21000";
 
@@ -109,7 +107,7 @@ final class PostStaging {
     private final RiskScorer scorer;
     private final ObjectMapper json;
     private CopyRows stage;
-    private ScoringWhileReading scoring;
+    private BackgroundScoring scoring;
     private boolean textMissing;
     private boolean duplicates;
     private long existingPosts;
@@ -131,7 +129,7 @@ final class PostStaging {
             CopyRows.createStagingTable(connection, "post_stage", STAGE_COLUMNS);
             stage = new CopyRows(connection, "post_stage");
             if (scorer != null) {
-                scoring = new ScoringWhileReading(connection, scorer, json);
+                scoring = new BackgroundScoring(connection, scorer, json);
             }
         }
         if (scoring != null) {
@@ -140,10 +138,6 @@ final class PostStaging {
             } else {
                 // the text as stored: COPY drops NUL characters (CopyRows.text)
                 scoring.submit(row.platform(), row.externalId(), row.text().replace("\u0000", ""));
-                if (scoring.scoresWaiting() >= SCORES_PER_DRAIN) {
-                    stage.send(); // one COPY at a time on the connection
-                    scoring.drain();
-                }
             }
         }
         PostCounters c = row.counters();
@@ -165,11 +159,11 @@ final class PostStaging {
 
     /**
      * Waits until every staged text is scored and stages the scores with findings, when they are the
-     * posts' scores ({@link #scoredWhileReading}); otherwise stops the scoring. Call after the merge.
+     * posts' scores ({@link #scoredInBackground}); otherwise stops the scoring. Call after the merge.
      */
     void finishScoring() throws SQLException {
         if (scoring != null) {
-            if (scoredWhileReading()) {
+            if (scoredInBackground()) {
                 scoring.finish();
             }
             scoring.close();
@@ -177,10 +171,10 @@ final class PostStaging {
     }
 
     /**
-     * Whether the scores computed while reading are the posts' scores: every row carried its text and
+     * Whether the scores computed in the background are the posts' scores: every row carried its text and
      * no post came twice (whose final text is then one of several).
      */
-    boolean scoredWhileReading() {
+    boolean scoredInBackground() {
         return scoring != null && !textMissing && !duplicates;
     }
 
@@ -215,6 +209,9 @@ final class PostStaging {
             return;
         }
         stage.send();
+        if (scoring != null) {
+            scoring.start(); // the reading is over: score while PostgreSQL merges
+        }
         execute("analyze post_stage"); // a temporary table has no statistics until analysed
         // A plain SQL savepoint: the pool refuses JDBC savepoint rollbacks on a connection enlisted in the import's transaction.
         execute("savepoint post_merge");

@@ -61,14 +61,14 @@ public class PostRiskScoring {
             findings jsonb not null
             """;
     private static final String STAGE_COLUMNS = "post_id bigint not null, " + STAGE_SCORES;
-    // Scores computed while reading (ScoringWhileReading) find their post by key.
+    // Scores computed in the background (BackgroundScoring) find their post by key.
     private static final String STAGE_FROM_READING = """
             insert into post_risk_stage (post_id, rules_version, score, level, categories, findings)
             select p.id, r.rules_version, r.score, r.level, r.categories, r.findings
             from %s r
             cross join lateral (select p.id from post p
                                 where p.practice_id = ? and p.platform = r.platform and p.external_id = r.external_id offset 0) p
-            """.formatted(ScoringWhileReading.STAGE);
+            """.formatted(BackgroundScoring.STAGE);
     private static final String MERGE_STAGE = """
             insert into post_risk (practice_id, post_id, rules_version, score, level, categories, findings, scored_at)
             select ?, post_id, rules_version, score, level, categories, findings, now() from post_risk_stage
@@ -153,11 +153,11 @@ public class PostRiskScoring {
     }
 
     /**
-     * Stores the scores that {@link ScoringWhileReading} computed for this run's staged rows. Valid
+     * Stores the scores that {@link BackgroundScoring} computed for this run's staged rows. Valid
      * when every staged row carried its text and no post occurred twice (so each post's text is its
      * one staged row's); otherwise the importer calls {@link #scoreRun} instead.
      */
-    public void storeScoredWhileReading(Connection connection, long practiceId, long importRunId, boolean postsAllNew)
+    public void storeBackgroundScores(Connection connection, long practiceId, long importRunId, boolean postsAllNew)
             throws SQLException {
         CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
         try (PreparedStatement stage = connection.prepareStatement(STAGE_FROM_READING)) {

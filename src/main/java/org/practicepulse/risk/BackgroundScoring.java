@@ -1,0 +1,167 @@
+package org.practicepulse.risk;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.practicepulse.db.CopyRows;
+
+/**
+ * Scores the posts of an import on a second thread while PostgreSQL merges and rolls them up.
+ * Reading a file keeps both cores busy (Java parses, PostgreSQL stores the COPY); the merge and the
+ * rollups that follow are one PostgreSQL backend while Java waits, and the scorer takes that idle
+ * core. While reading, the importer writes each staged row's text to a temporary file, so memory
+ * stays bounded whatever the file's size; {@link #start} begins scoring them when the reading ends.
+ * The scores with findings go to a second temporary file, in COPY's CSV form; {@link #finish} waits
+ * for the scorer and COPYs them, on the importer's connection, into a temporary table keyed by the
+ * post's platform and id ({@link #STAGE}), which {@link PostRiskScoring#storeBackgroundScores}
+ * turns into post_risk rows.
+ */
+public final class BackgroundScoring implements AutoCloseable {
+
+    /** Temporary table of the scores with findings, by the post's platform and id. */
+    static final String STAGE = "post_risk_read_stage";
+
+    private final Connection connection;
+    private final RiskScorer scorer;
+    private final ObjectMapper json;
+    private final Path texts;
+    private final Path scores;
+    private final DataOutputStream out;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private Thread worker;
+    private long submitted;
+
+    /** Creates the staging table on the importer's connection and the two temporary files. */
+    public BackgroundScoring(Connection connection, RiskScorer scorer, ObjectMapper json) throws SQLException {
+        this.connection = connection;
+        this.scorer = scorer;
+        this.json = json;
+        CopyRows.createStagingTable(connection, STAGE, "platform text not null, external_id text not null, "
+                + PostRiskScoring.STAGE_SCORES);
+        try {
+            texts = Files.createTempFile("pulse-risk-texts-", ".bin");
+            scores = Files.createTempFile("pulse-risk-scores-", ".csv");
+            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(texts), 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the temporary files of risk scoring", e);
+        }
+    }
+
+    /** Keeps one staged row's text for scoring. A post must come once per import: its score is stored by platform and id. */
+    public void submit(String platform, String externalId, String text) {
+        try {
+            write(platform);
+            write(externalId);
+            write(text);
+            submitted++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the texts to score", e);
+        }
+    }
+
+    /** The reading has ended: score the texts on another thread from now on. */
+    public void start() {
+        if (worker != null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the texts to score", e);
+        }
+        worker = new Thread(this::work, "risk-scoring");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Waits for the scorer and COPYs the scores with findings into {@link #STAGE}. Returns the number of rows scored. */
+    public long finish() throws SQLException {
+        start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the risk scores", e);
+        }
+        Throwable e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("risk scoring failed: " + e.getMessage(), e);
+        }
+        try (Reader in = Files.newBufferedReader(scores, StandardCharsets.UTF_8)) {
+            CopyRows.copyIn(connection, STAGE, in);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read the risk scores back", ex);
+        }
+        return submitted;
+    }
+
+    /** Stops the scorer, if it runs, and deletes the temporary files (the import finished or failed). */
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the file goes anyway
+        }
+        try {
+            Files.deleteIfExists(texts);
+            Files.deleteIfExists(scores);
+        } catch (IOException e) {
+            // a temporary file left behind is the operating system's to clean
+        }
+    }
+
+    private void work() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(texts), 1 << 16));
+                Writer w = Files.newBufferedWriter(scores, StandardCharsets.UTF_8)) {
+            CopyRows rows = CopyRows.toWriter(w);
+            for (long i = 0; i < submitted; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                String platform = read(in);
+                String externalId = read(in);
+                RiskAssessment risk = scorer.score(read(in), platform);
+                if (!risk.findings().isEmpty()) {
+                    PostRiskScoring.stageScore(rows.text(platform).text(externalId), risk, PostRiskScoring.findingsJson(risk, json));
+                }
+            }
+            rows.send();
+        } catch (Throwable e) {
+            // e.g. a StackOverflowError of a backtracking pattern: the import fails rather than lose scores
+            failure.set(e);
+        }
+    }
+
+    private void write(String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String read(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+}
