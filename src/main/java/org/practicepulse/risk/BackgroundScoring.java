@@ -2,15 +2,22 @@ package org.practicepulse.risk;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +32,8 @@ import org.practicepulse.db.CopyRows;
  * rollups that follow are one PostgreSQL backend while Java waits, and the scorer takes that idle
  * core. While reading, the importer writes each staged row's text to a temporary file, so memory
  * stays bounded whatever the file's size; {@link #start} begins scoring them when the reading ends.
+ * Both temporary files lose their name as soon as they are open (the process holds them, the
+ * folder does not), so not even a killed process leaves one behind.
  * The scores with findings go to a second temporary file, in COPY's CSV form; {@link #finish} waits
  * for the scorer and COPYs them, on the importer's connection, into a temporary table keyed by the
  * post's platform and id ({@link #STAGE}), which {@link PostRiskScoring#storeBackgroundScores}
@@ -38,8 +47,8 @@ public final class BackgroundScoring implements AutoCloseable {
     private final Connection connection;
     private final RiskScorer scorer;
     private final ObjectMapper json;
-    private final Path texts;
-    private final Path scores;
+    private final FileChannel texts;
+    private final FileChannel scores;
     private final DataOutputStream out;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private Thread worker;
@@ -53,9 +62,9 @@ public final class BackgroundScoring implements AutoCloseable {
         CopyRows.createStagingTable(connection, STAGE, "platform text not null, external_id text not null, "
                 + PostRiskScoring.STAGE_SCORES);
         try {
-            texts = Files.createTempFile("pulse-risk-texts-", ".bin");
-            scores = Files.createTempFile("pulse-risk-scores-", ".csv");
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(texts), 1 << 16));
+            texts = unnamedFile("pulse-risk-texts-");
+            scores = unnamedFile("pulse-risk-scores-");
+            out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(texts), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the temporary files of risk scoring", e);
         }
@@ -79,7 +88,7 @@ public final class BackgroundScoring implements AutoCloseable {
             return;
         }
         try {
-            out.close();
+            out.flush(); // not close: that would close the channel the scorer reads
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the texts to score", e);
         }
@@ -101,7 +110,9 @@ public final class BackgroundScoring implements AutoCloseable {
         if (e != null) {
             throw new IllegalStateException("risk scoring failed: " + e.getMessage(), e);
         }
-        try (Reader in = Files.newBufferedReader(scores, StandardCharsets.UTF_8)) {
+        try {
+            scores.position(0);
+            Reader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(scores), StandardCharsets.UTF_8), 1 << 16);
             CopyRows.copyIn(connection, STAGE, in);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the risk scores back", ex);
@@ -121,21 +132,28 @@ public final class BackgroundScoring implements AutoCloseable {
             }
         }
         try {
-            out.close();
+            texts.close();
+            scores.close();
         } catch (IOException e) {
-            // the file goes anyway
+            // nothing is left to keep: the files have no name
         }
+    }
+
+    /** A new temporary file, open for reading and writing, whose name is removed at once. */
+    private static FileChannel unnamedFile(String prefix) throws IOException {
+        Path path = Files.createTempFile(prefix, ".tmp");
         try {
-            Files.deleteIfExists(texts);
-            Files.deleteIfExists(scores);
-        } catch (IOException e) {
-            // a temporary file left behind is the operating system's to clean
+            return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } finally {
+            Files.delete(path);
         }
     }
 
     private void work() {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(texts), 1 << 16));
-                Writer w = Files.newBufferedWriter(scores, StandardCharsets.UTF_8)) {
+        try {
+            texts.position(0);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(texts), 1 << 16));
+            Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(scores), StandardCharsets.UTF_8), 1 << 16);
             CopyRows rows = CopyRows.toWriter(w);
             for (long i = 0; i < submitted; i++) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -149,6 +167,7 @@ public final class BackgroundScoring implements AutoCloseable {
                 }
             }
             rows.send();
+            w.flush(); // the streams stay open: closing them would close the channels (close() does)
         } catch (Throwable e) {
             // e.g. a StackOverflowError of a backtracking pattern: the import fails rather than lose scores
             failure.set(e);
