@@ -181,10 +181,10 @@ public class ImportService {
             rollups.refreshAfterRun(connection, practice.id, zone, run.id, writer.postsAllNew());
             phases.done("rollups");
             // The posts' texts were scored on another thread while PostgreSQL merged and rolled them up.
-            writer.finishRiskScoring();
+            boolean scoresStaged = writer.finishRiskScoring();
             phases.done("scoring");
             if (scorer != null) {
-                if (writer.postsScoredWhileReading()) {
+                if (scoresStaged) {
                     riskScoring.storeBackgroundScores(connection, practice.id, run.id, writer.postsAllNew());
                 } else {
                     riskScoring.scoreRun(connection, practice.id, run.id, scorer, writer.postsAllNew());

@@ -317,16 +317,13 @@ final class ImportWriter implements ImportSink, AutoCloseable {
         }
     }
 
-    /** Waits for the risk scores of the staged posts (computed in the background since the reading ended). */
-    void finishRiskScoring() throws SQLException {
-        if (posts != null) {
-            posts.finishScoring();
-        }
-    }
-
-    /** Whether the posts' risk was scored in the background (see PostStaging#scoredInBackground). */
-    boolean postsScoredWhileReading() {
-        return posts != null && posts.scoredInBackground();
+    /**
+     * Waits for the risk scores of the staged posts (computed in the background since the reading
+     * ended). Returns whether they are staged; if not, the run's posts must be scored from the
+     * database (see PostStaging#finishScoring).
+     */
+    boolean finishRiskScoring() throws SQLException {
+        return posts != null && posts.finishScoring();
     }
 
     /** Whether no post of this run existed before it (true when it has no posts). */

@@ -159,23 +159,20 @@ final class PostStaging {
 
     /**
      * Waits until every staged text is scored and stages the scores with findings, when they are the
-     * posts' scores ({@link #scoredInBackground}); otherwise stops the scoring. Call after the merge.
+     * posts' scores: every row carried its text and no post came twice (whose final text is then one
+     * of several); otherwise stops the scoring. Returns whether the scores are staged. Call after the
+     * merge.
      */
-    void finishScoring() throws SQLException {
-        if (scoring != null) {
-            if (scoredInBackground()) {
-                scoring.finish();
-            }
-            scoring.close();
+    boolean finishScoring() throws SQLException {
+        if (scoring == null) {
+            return false;
         }
-    }
-
-    /**
-     * Whether the scores computed in the background are the posts' scores: every row carried its text and
-     * no post came twice (whose final text is then one of several).
-     */
-    boolean scoredInBackground() {
-        return scoring != null && !textMissing && !duplicates;
+        boolean valid = !textMissing && !duplicates;
+        if (valid) {
+            scoring.finish();
+        }
+        scoring.close();
+        return valid;
     }
 
     /**

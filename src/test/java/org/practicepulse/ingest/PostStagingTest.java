@@ -114,7 +114,7 @@ class PostStagingTest {
         Practice practice = data.practice("staging-large", "UTC");
         String owner = data.user("staging-large-owner", Role.OWNER, practice);
         // > 2 MB, so the posts' COPY spans chunks; a new account every 5,000 rows ends it for a lookup,
-        // and a risky text every third row makes the scores drain into their own COPY several times.
+        // and a risky text every third row gives 5,000 scores with findings to stage.
         StringBuilder csv = new StringBuilder(HEADER);
         int rows = 15_000;
         long impressions = 0;
