@@ -17,23 +17,31 @@
 -- Practice Pulse deletes no posts, accounts or import runs; a delete by hand racing an import could
 -- leave an orphan, which the delete triggers above cannot see until the import commits.
 
-create function pulse_check_references() returns trigger language plpgsql as $$
+-- Key columns are comma-separated lists (child and parent in the same order). The equality of two
+-- aliases' keys ("p.practice_id = n.practice_id and p.id = n.post_id"), and one alias's key columns.
+create function pulse_key_match(a text, a_cols text, b text, b_cols text) returns text language sql immutable as $$
+    select string_agg(format('%I.%I = %I.%I', a, x, b, y), ' and ')
+    from unnest(string_to_array(a_cols, ','), string_to_array(b_cols, ',')) as k(x, y)
+$$;
+
+create function pulse_key_columns(a text, cols text) returns text language sql immutable as $$
+    select string_agg(format('%I.%I', a, c), ', ') from unnest(string_to_array(cols, ',')) as k(c)
+$$;
+
+-- Both trigger functions find the helpers above in the schema they were created in, whatever the
+-- search_path of the session whose statement fires them.
+create function pulse_check_references() returns trigger language plpgsql set search_path from current as $$
 -- TG_ARGV: parent table, child columns, parent columns (comma-separated, in the same order), and
 -- 'distinct' to look each distinct key up once (keys shared by many rows: the import run).
 declare
-    child_cols  text[] := string_to_array(TG_ARGV[1], ',');
-    parent_cols text[] := string_to_array(TG_ARGV[2], ',');
-    keys        text;
-    matches     text;
-    missing     text;
+    keys    text := case when TG_ARGV[3] = 'distinct' then format('(select distinct %s from new_rows)', TG_ARGV[1])
+                    else 'new_rows' end;
+    missing text;
 begin
-    select string_agg(format('p.%I = n.%I', parent_cols[i], child_cols[i]), ' and ') into matches
-    from generate_subscripts(child_cols, 1) i;
-    keys := case when TG_ARGV[3] = 'distinct' then format('(select distinct %s from new_rows)', TG_ARGV[1]) else 'new_rows' end;
     -- offset 0 keeps the subquery a lookup by key per row, whatever the parent's statistics say.
     execute format('select row(%s)::text from %s n where not exists (select 1 from %I.%I p where %s offset 0) limit 1',
-                   (select string_agg('n.' || quote_ident(c), ', ') from unnest(child_cols) c), keys,
-                   TG_TABLE_SCHEMA, TG_ARGV[0], matches)
+                   pulse_key_columns('n', TG_ARGV[1]), keys, TG_TABLE_SCHEMA, TG_ARGV[0],
+                   pulse_key_match('p', TG_ARGV[2], 'n', TG_ARGV[1]))
         into missing;
     if missing is not null then
         raise foreign_key_violation using
@@ -43,23 +51,18 @@ begin
     return null;
 end $$;
 
-create function pulse_check_referenced() returns trigger language plpgsql as $$
+create function pulse_check_referenced() returns trigger language plpgsql set search_path from current as $$
 -- TG_ARGV: child table, child columns, parent columns (as above), and 'restrict' or 'cascade'.
 declare
-    child_cols  text[] := string_to_array(TG_ARGV[1], ',');
-    parent_cols text[] := string_to_array(TG_ARGV[2], ',');
-    matches     text;
-    referenced  text;
+    matches    text := pulse_key_match('c', TG_ARGV[1], 'o', TG_ARGV[2]);
+    referenced text;
 begin
-    select string_agg(format('c.%I = o.%I', child_cols[i], parent_cols[i]), ' and ') into matches
-    from generate_subscripts(child_cols, 1) i;
     if TG_ARGV[3] = 'cascade' then
         execute format('delete from %I.%I c using old_rows o where %s', TG_TABLE_SCHEMA, TG_ARGV[0], matches);
         return null;
     end if;
     execute format('select row(%s)::text from old_rows o where exists (select 1 from %I.%I c where %s) limit 1',
-                   (select string_agg('o.' || quote_ident(c), ', ') from unnest(parent_cols) c),
-                   TG_TABLE_SCHEMA, TG_ARGV[0], matches)
+                   pulse_key_columns('o', TG_ARGV[2]), TG_TABLE_SCHEMA, TG_ARGV[0], matches)
         into referenced;
     if referenced is not null then
         raise foreign_key_violation using
