@@ -99,7 +99,7 @@ public class MetricRollups {
 
     /**
      * Brings the aggregates up to date with the snapshots of one import run. postsAllNew: none of
-     * the run's posts existed before it (the practice had no posts), so no earlier latest row or day
+     * the run's posts existed before it (counted by the posts' merge), so no earlier latest row or day
      * of theirs needs looking for; each of those passes is a lookup per post of the run.
      */
     public void refreshAfterRun(Connection c, long practiceId, ZoneId zone, long runId, boolean postsAllNew)

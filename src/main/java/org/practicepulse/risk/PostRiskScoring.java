@@ -62,7 +62,7 @@ public class PostRiskScoring {
             """;
     private static final String STAGE_COLUMNS = "post_id bigint not null, " + STAGE_SCORES;
     // Scores computed in the background (BackgroundScoring) find their post by key.
-    private static final String STAGE_FROM_READING = """
+    private static final String STAGE_FROM_BACKGROUND = """
             insert into post_risk_stage (post_id, rules_version, score, level, categories, findings)
             select p.id, r.rules_version, r.score, r.level, r.categories, r.findings
             from %s r
@@ -160,7 +160,7 @@ public class PostRiskScoring {
     public void storeBackgroundScores(Connection connection, long practiceId, long importRunId, boolean postsAllNew)
             throws SQLException {
         CopyRows.createStagingTable(connection, "post_risk_stage", STAGE_COLUMNS);
-        try (PreparedStatement stage = connection.prepareStatement(STAGE_FROM_READING)) {
+        try (PreparedStatement stage = connection.prepareStatement(STAGE_FROM_BACKGROUND)) {
             stage.setLong(1, practiceId);
             stage.executeUpdate();
         }
@@ -184,7 +184,7 @@ public class PostRiskScoring {
         }
     }
 
-    /** The cells of a score after its key (post id or staging number), and the row's end. */
+    /** The cells of a score after its key (the post id, or its platform and id), and the row's end. */
     static void stageScore(CopyRows row, RiskAssessment risk, String findingsJson) throws SQLException {
         row.text(risk.rulesVersion()).number((long) risk.score()).text(risk.level())
                 .text("{" + String.join(",", risk.categories()) + "}").text(findingsJson);
